@@ -1,0 +1,52 @@
+// `npm start`: bring the database up to date (migrations + idempotent seed), build the app when .next is
+// missing or older than its sources, then serve it with `next start` on $PORT (default 3000).
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { ROOT, buildGraders, childEnv, migrateDeploy, prismaGenerate, seed } from "./setup.mjs";
+
+const NEXT = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const BUILD_INPUTS = ["app", "public", "graders", "generated", "prisma/schema.prisma", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package.json", "package-lock.json"];
+
+function newestMtime(p) {
+  if (!existsSync(p)) return 0;
+  const s = statSync(p);
+  if (!s.isDirectory()) return s.mtimeMs;
+  let newest = s.mtimeMs;
+  for (const entry of readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
+  return newest;
+}
+
+export function buildIsStale() {
+  const buildId = path.join(ROOT, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  return BUILD_INPUTS.some((p) => newestMtime(path.join(ROOT, p)) > built);
+}
+
+function nextBuild() {
+  const started = Date.now();
+  const r = spawnSync(process.execPath, [NEXT, "build"], { cwd: ROOT, stdio: "inherit", env: childEnv() });
+  if (r.status !== 0) throw new Error(`next build failed (exit ${r.status ?? r.signal})`);
+  console.log(`start: next build done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+function serve() {
+  const port = process.env.PORT || "3000";
+  const child = spawn(process.execPath, [NEXT, "start", "-p", port], { cwd: ROOT, stdio: "inherit", env: childEnv() });
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+try {
+  if (!existsSync(path.join(ROOT, "generated", "prisma", "client.ts"))) prismaGenerate();
+  migrateDeploy();
+  seed();
+  if (!existsSync(path.join(ROOT, "dist"))) buildGraders();
+  if (buildIsStale()) nextBuild();
+  else console.log("start: .next is up to date");
+  serve();
+} catch (e) {
+  console.error(`start: ${e.message}`);
+  process.exit(1);
+}
