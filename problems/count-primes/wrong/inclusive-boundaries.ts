@@ -1,0 +1,45 @@
+// Splits each range into per-worker slices but treats the slices as inclusive [lo, hi]:
+// a prime on a slice boundary is counted twice (and the range's own end is counted).
+import { Worker, isMainThread, parentPort } from "node:worker_threads";
+
+function isPrime(n: number): boolean {
+  if (n < 2) return false;
+  if (n % 2 === 0) return n === 2;
+  for (let d = 3; d * d <= n; d += 2) if (n % d === 0) return false;
+  return true;
+}
+
+if (!isMainThread) {
+  parentPort!.on("message", (slices: Array<[number, number]>) => {
+    parentPort!.postMessage(
+      slices.map(([lo, hi]) => {
+        let c = 0;
+        for (let x = lo; x <= hi; x++) if (isPrime(x)) c++;
+        return c;
+      }),
+    );
+  });
+}
+
+export async function countPrimes(ranges: Array<[number, number]>, workers: number): Promise<number[]> {
+  const jobs: Promise<number[]>[] = [];
+  for (let k = 0; k < workers; k++) {
+    const slices = ranges.map(([lo, hi]): [number, number] => {
+      const size = Math.ceil(Math.max(0, hi - lo) / workers);
+      return [lo + k * size, Math.min(hi, lo + (k + 1) * size)];
+    });
+    jobs.push(
+      new Promise((resolve, reject) => {
+        const w = new Worker(new URL(import.meta.url));
+        w.once("message", (counts: number[]) => {
+          void w.terminate();
+          resolve(counts);
+        });
+        w.once("error", reject);
+        w.postMessage(slices);
+      }),
+    );
+  }
+  const parts = await Promise.all(jobs);
+  return ranges.map((_, i) => parts.reduce((sum, p) => sum + p[i], 0));
+}
