@@ -13,6 +13,7 @@ import { createHash } from "node:crypto";
 import type { CheckContext, ProblemPackage, TestCase } from "./problem-package";
 import { REPORT_VERSION, type CheckOutcome, type Diagnostic, type Report, type TestMetrics, type TestResult, type Verdict } from "./report";
 import type { RunLimits, RunResult, RunSpec } from "./sandbox/run-spec";
+import { resolveLimits } from "./limits";
 import { compileSolution, compileTrusted } from "./compile";
 import { GraderError, serializeError } from "./errors";
 import { decisiveCheck, precedence, submissionVerdict } from "./verdict";
@@ -46,18 +47,6 @@ export interface GradeOptions {
 
 const OUTPUT_SHOWN_BYTES = 8 * 1024;
 
-/** Used only when graders/limits.ts is absent or incomplete. */
-const FALLBACK_LIMITS: RunLimits = {
-  virtualMs: 10_000,
-  cpuMs: 5_000,
-  wallMs: 30_000,
-  memoryMb: 64,
-  outputBytes: 64 * 1024,
-  maxWorkers: 8,
-  maxWorkersTotal: 32,
-  maxMessages: 100_000,
-};
-
 const METHOD =
   "Time is virtual. Each candidate thread has its own clock that advances with the CPU time that thread " +
   "uses (read per host thread from /proc/thread-self/schedstat, so load on the grading machine does not " +
@@ -78,35 +67,6 @@ function loadRunProgram(): RunProgram {
   }
   if (typeof mod?.runProgram !== "function") throw new GraderError("RUNTIME_FAILED", "graders/sandbox/run-program does not export runProgram");
   return mod.runProgram;
-}
-
-interface LimitsModule {
-  DEFAULT_LIMITS?: Partial<RunLimits>;
-  defaultLimits?: Partial<RunLimits>;
-  HARD_LIMITS?: Partial<RunLimits>;
-  hardLimits?: Partial<RunLimits>;
-}
-
-function loadLimitsModule(): LimitsModule {
-  try {
-    return require("./limits") as LimitsModule;
-  } catch {
-    return {};
-  }
-}
-
-/** graders/limits.ts defaults, overridden by problem.json, never past the hard caps. */
-export function resolveLimits(problem: Partial<RunLimits>): RunLimits {
-  const mod = loadLimitsModule();
-  const defaults = { ...FALLBACK_LIMITS, ...(mod.DEFAULT_LIMITS ?? mod.defaultLimits ?? {}) };
-  const caps = mod.HARD_LIMITS ?? mod.hardLimits ?? {};
-  const limits = { ...defaults };
-  for (const key of Object.keys(limits) as (keyof RunLimits)[]) {
-    const wanted = problem[key] ?? defaults[key];
-    const cap = caps[key];
-    limits[key] = cap !== undefined ? Math.min(wanted, cap) : wanted;
-  }
-  return limits;
 }
 
 // ---------------------------------------------------------------- package preparation (cached)

@@ -3,8 +3,8 @@ import { VERDICTS, type CheckOutcome, type Verdict } from "../../graders/report"
 import { VERDICT_PRECEDENCE, decisiveCheck, submissionVerdict, testVerdict, verdictForErrorCode, verdictForStatus } from "../../graders/verdict";
 import { GraderError, serializeError } from "../../graders/errors";
 
-const failed = (verdict: Verdict, check = verdict): CheckOutcome => ({ check, passed: false, verdict, message: check });
-const passed = (verdict: Verdict, check = verdict): CheckOutcome => ({ check, passed: true, verdict, message: check });
+const failed = (verdict: Verdict, check: string = verdict): CheckOutcome => ({ check, passed: false, verdict, message: check });
+const passed = (verdict: Verdict, check: string = verdict): CheckOutcome => ({ check, passed: true, verdict, message: check });
 
 describe("verdict precedence within a test (catalogue: Which verdict wins)", () => {
   it("ranks every verdict exactly once", () => {

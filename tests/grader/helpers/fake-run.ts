@@ -4,7 +4,7 @@
  */
 import type { RunResult, RunSpec } from "../../../graders/sandbox/run-spec";
 
-export function runResult(over: Partial<RunResult> & { metrics?: Partial<RunResult["metrics"]> } = {}): RunResult {
+export function runResult(over: Omit<Partial<RunResult>, "metrics"> & { metrics?: Partial<RunResult["metrics"]> } = {}): RunResult {
   const { metrics, ...rest } = over;
   return {
     status: "ok",
