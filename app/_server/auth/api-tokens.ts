@@ -1,0 +1,26 @@
+// Bearer tokens for the JSON API (scripts, CI). Same rule as sessions: only the SHA-256 is stored.
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { db } from "../db";
+import { hashToken } from "./sessions";
+import type { SessionUser } from "./session-user";
+
+const PREFIX = "cdt_";
+
+export async function createApiToken(userId: string, name: string): Promise<string> {
+  const token = PREFIX + randomBytes(32).toString("base64url");
+  await db.apiToken.create({ data: { tokenHash: hashToken(token), userId, name } });
+  return token;
+}
+
+export async function resolveApiToken(token: string): Promise<SessionUser | null> {
+  if (!token.startsWith(PREFIX) || token.length > 200) return null;
+  const row = await db.apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, revokedAt: true, user: { select: { id: true, email: true, name: true, role: true, disabled: true } } },
+  });
+  if (!row || row.revokedAt || row.user.disabled) return null;
+  await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  const { disabled: _disabled, ...user } = row.user;
+  return user;
+}
