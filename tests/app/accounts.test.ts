@@ -1,4 +1,5 @@
 // Accounts and sessions as functions against a real SQLite database (fresh file per run).
+import { afterAll, describe, expect, it, jest } from "@jest/globals";
 import { tempDatabase } from "./support/use-temp-database";
 import { authenticate, registerCandidate } from "../../app/_server/auth/accounts";
 import { createSession, hashToken, resolveSession, revokeSession } from "../../app/_server/auth/sessions";

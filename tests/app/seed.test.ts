@@ -1,4 +1,5 @@
 // The seed that npm install and npm start run: idempotent, versioned problem loading, broken packages skipped.
+import { afterAll, describe, expect, it } from "@jest/globals";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
