@@ -58,7 +58,8 @@ const METHOD =
 
 // ---------------------------------------------------------------- runtime and limits
 
-function loadRunProgram(): RunProgram {
+/** The real sandbox runtime (graders/sandbox/run-program), loaded on first use. */
+export function loadRunProgram(): RunProgram {
   let mod: { runProgram?: RunProgram } | undefined;
   try {
     mod = require("./sandbox/run-program");

@@ -1,0 +1,48 @@
+/**
+ * The grader process's side of the pool protocol: receive jobs over IPC, grade them in this process,
+ * send reports back. The sandbox runtime is a parameter so the entry (grader-process.ts) passes the
+ * real one and tests can start a process around a scripted one.
+ */
+import { gradeInProcess, type RunProgram } from "../grade";
+import { warmUpCompiler } from "../compile";
+import { serializeError } from "../errors";
+import type { GraderProcessMessage, SupervisorMessage } from "./protocol";
+
+function send(message: GraderProcessMessage): void {
+  process.send?.(message);
+}
+
+/** Reports each run to the supervisor first, so its watchdog follows the run's own wall budget. */
+function withHeartbeat(id: number, run: RunProgram): RunProgram {
+  return (spec) => {
+    send({ type: "progress", id, wallMs: spec.limits.wallMs });
+    return run(spec);
+  };
+}
+
+async function handle(message: SupervisorMessage, runtime: () => RunProgram): Promise<void> {
+  if (message.type !== "job") return;
+  try {
+    const runProgram = withHeartbeat(message.id, runtime());
+    const report = await gradeInProcess(message.pkg, message.source, { ...message.options, runProgram });
+    send({ type: "report", id: message.id, report });
+  } catch (e) {
+    send({ type: "error", id: message.id, error: serializeError(e) });
+  }
+}
+
+export function serveGradingJobs(runtime: () => RunProgram): void {
+  if (!process.send) {
+    console.error("grader process: must be started by the grader pool (no IPC channel)");
+    process.exit(2);
+  }
+  process.on("message", (m: SupervisorMessage) => void handle(m, runtime));
+  // The supervisor gone means nobody will read our reports.
+  process.on("disconnect", () => process.exit(0));
+  try {
+    warmUpCompiler();
+  } catch {
+    // A broken compiler shows up as an error on the first job, with its message.
+  }
+  send({ type: "ready" });
+}

@@ -1,0 +1,279 @@
+/**
+ * The grader pool: N long-lived grader processes (child_process.fork, --no-node-snapshot), one job at a
+ * time each. Candidate code never runs in the caller's process, so V8 aborting on an out-of-memory path
+ * costs one grader process, not the web server.
+ *
+ * A process that dies mid-job is replaced and the job retried once on the fresh process; dying again
+ * gives memory_limit_exceeded when the death looks like V8 running out of heap, else internal_error.
+ * A watchdog kills a process that stops making progress (each sandbox run announces its wall budget).
+ * A job whose report says internal_error is retried once as well (catalogue: internal_error is always
+ * retried once).
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import { availableParallelism } from "node:os";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { ProblemPackage } from "../problem-package";
+import type { Report } from "../report";
+import { internalErrorReport } from "../grade";
+import { GRADER_ERROR_CODES, GraderError, type GraderErrorCode } from "../errors";
+import type { GraderProcessMessage, SupervisorMessage, WireGradeOptions } from "./protocol";
+
+export interface GraderPoolOptions {
+  /** Grader processes. @defaultValue os.availableParallelism() */
+  size?: number;
+  /** Watchdog: a job must show progress (compile, or the start of a run) within this many ms of the last. @defaultValue 60_000 */
+  stepTimeoutMs?: number;
+  /** Extra wall time allowed on top of each run's own wallMs limit. @defaultValue 30_000 */
+  runMarginMs?: number;
+  /** Script of the grader process. @defaultValue dist/grader-process.js when fresh, else the TypeScript source through tsx */
+  script?: string;
+  /** Node flags of the grader processes (--no-node-snapshot is always added). */
+  execArgv?: string[];
+}
+
+export interface PoolJob {
+  pkg: ProblemPackage;
+  source: string;
+  options: WireGradeOptions;
+}
+
+interface Job extends PoolJob {
+  id: number;
+  attempts: number;
+  resolve: (report: Report) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  child: ChildProcess;
+  ready: boolean;
+  job?: Job;
+  /** Job waiting for this fresh process (a retry must not land on an old one). */
+  reserved?: Job;
+  watchdog?: NodeJS.Timeout;
+  stderrTail: string;
+  killedByWatchdog: boolean;
+}
+
+const STDERR_TAIL = 8 * 1024;
+const OOM_PATTERN = /out of memory|heap limit|allocation failed|OOM/i;
+
+function projectRoot(): string {
+  const candidates = [join(__dirname, "..", ".."), join(__dirname, ".."), process.cwd()];
+  return candidates.find((dir) => existsSync(join(dir, "graders", "pool", "grader-process.ts")) || existsSync(join(dir, "dist", "grader-process.js"))) ?? process.cwd();
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path));
+    else if (entry.name.endsWith(".ts")) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** The bundle when it is at least as new as the grader sources, else the sources through tsx. */
+export function defaultGraderScript(): { script: string; execArgv: string[] } {
+  const root = projectRoot();
+  const bundle = join(root, "dist", "grader-process.js");
+  const source = join(root, "graders", "pool", "grader-process.ts");
+  const sourcesExist = existsSync(source);
+  if (existsSync(bundle) && (!sourcesExist || statSync(bundle).mtimeMs >= newestMtime(join(root, "graders")))) {
+    return { script: bundle, execArgv: [] };
+  }
+  if (!sourcesExist) throw new GraderError("INTERNAL", `grader process not found: build it with node scripts/build-graders.mjs (${bundle})`);
+  return { script: source, execArgv: ["--import", "tsx"] };
+}
+
+function looksLikeOutOfMemory(signal: NodeJS.Signals | null, stderr: string): boolean {
+  return OOM_PATTERN.test(stderr) || (signal === "SIGABRT" && /heap|memory/i.test(stderr));
+}
+
+export class GraderPool {
+  readonly size: number;
+  private readonly slots = new Set<Slot>();
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  private closed = false;
+  /** Processes in a row that died before becoming ready: a broken script must not respawn forever. */
+  private startupFailures = 0;
+  private readonly stepTimeoutMs: number;
+  private readonly runMarginMs: number;
+  private launch?: { script: string; execArgv: string[] };
+
+  constructor(private readonly options: GraderPoolOptions = {}) {
+    const size = options.size ?? availableParallelism();
+    if (!Number.isInteger(size) || size < 1) throw new RangeError(`GraderPoolOptions.size must be a positive integer, got ${options.size}`);
+    this.size = size;
+    this.stepTimeoutMs = options.stepTimeoutMs ?? 60_000;
+    this.runMarginMs = options.runMarginMs ?? 30_000;
+  }
+
+  /** Grades one submission in a grader process. Resolves with a Report for every outcome, internal_error included. */
+  grade(pkg: ProblemPackage, source: string, options: WireGradeOptions = {}): Promise<Report> {
+    if (this.closed) return Promise.reject(new GraderError("POOL_CLOSED", "the grader pool is closed"));
+    this.ensureStarted();
+    return new Promise<Report>((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, pkg, source, options: stripFunctions(options), attempts: 0, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Pids of the live grader processes (for monitoring and tests). */
+  pids(): number[] {
+    return [...this.slots].map((s) => s.child.pid).filter((p): p is number => p !== undefined);
+  }
+
+  /** Pid of the process currently grading a job, if any. */
+  busyPids(): number[] {
+    return [...this.slots].filter((s) => s.job).map((s) => s.child.pid).filter((p): p is number => p !== undefined);
+  }
+
+  /** Stops every grader process; queued and running jobs are rejected with POOL_CLOSED. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const error = new GraderError("POOL_CLOSED", "the grader pool was closed");
+    for (const job of this.queue.splice(0)) job.reject(error);
+    const exits = [...this.slots].map((slot) => {
+      clearTimeout(slot.watchdog);
+      for (const job of [slot.job, slot.reserved]) job?.reject(error);
+      slot.job = slot.reserved = undefined;
+      return new Promise<void>((resolve) => {
+        if (slot.child.exitCode !== null || slot.child.signalCode !== null) return resolve();
+        slot.child.once("exit", () => resolve());
+        slot.child.kill("SIGKILL");
+      });
+    });
+    await Promise.all(exits);
+    this.slots.clear();
+  }
+
+  private ensureStarted(): void {
+    while (this.slots.size < this.size) this.spawn();
+  }
+
+  private spawn(reserved?: Job): Slot {
+    this.launch ??= this.options.script ? { script: this.options.script, execArgv: [] } : defaultGraderScript();
+    const execArgv = ["--no-node-snapshot", ...this.launch.execArgv, ...(this.options.execArgv ?? [])];
+    const child = fork(this.launch.script, [], { execArgv, serialization: "advanced", stdio: ["ignore", "pipe", "pipe", "ipc"] });
+    const slot: Slot = { child, ready: false, reserved, stderrTail: "", killedByWatchdog: false };
+    this.slots.add(slot);
+    child.stdout?.on("data", () => {});
+    child.stderr?.on("data", (chunk: Buffer) => {
+      slot.stderrTail = (slot.stderrTail + chunk.toString("utf8")).slice(-STDERR_TAIL);
+    });
+    child.on("message", (m: GraderProcessMessage) => this.onMessage(slot, m));
+    child.on("exit", (code, signal) => this.onExit(slot, code, signal));
+    child.on("error", () => {
+      // "exit" follows for a process that started; a spawn failure surfaces as exit with a code too.
+    });
+    return slot;
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (!slot.ready || slot.job) continue;
+      const job = slot.reserved ?? this.queue.shift();
+      slot.reserved = undefined;
+      if (!job) continue;
+      this.start(slot, job);
+    }
+  }
+
+  private start(slot: Slot, job: Job): void {
+    job.attempts++;
+    slot.job = job;
+    this.arm(slot, this.stepTimeoutMs);
+    const message: SupervisorMessage = { type: "job", id: job.id, pkg: job.pkg, source: job.source, options: job.options };
+    slot.child.send(message);
+  }
+
+  private arm(slot: Slot, ms: number): void {
+    clearTimeout(slot.watchdog);
+    slot.watchdog = setTimeout(() => {
+      slot.killedByWatchdog = true;
+      slot.child.kill("SIGKILL");
+    }, ms);
+    slot.watchdog.unref?.();
+  }
+
+  private onMessage(slot: Slot, m: GraderProcessMessage): void {
+    if (m.type === "ready") {
+      slot.ready = true;
+      this.startupFailures = 0;
+      this.dispatch();
+      return;
+    }
+    const job = slot.job;
+    if (!job || m.id !== job.id) return;
+    if (m.type === "progress") {
+      this.arm(slot, m.wallMs + this.runMarginMs);
+      return;
+    }
+    clearTimeout(slot.watchdog);
+    slot.job = undefined;
+    const report = m.type === "report" ? m.report : internalErrorReport(job.pkg, `${m.error.code}: ${m.error.message}`, job.attempts);
+    if (report.verdict === "internal_error" && job.attempts < 2) this.queue.unshift(job);
+    else this.finish(job, report);
+    this.dispatch();
+  }
+
+  private finish(job: Job, report: Report): void {
+    if (report.internal) report.internal.attempts = job.attempts;
+    job.resolve(report);
+  }
+
+  private onExit(slot: Slot, code: number | null, signal: NodeJS.Signals | null): void {
+    clearTimeout(slot.watchdog);
+    this.slots.delete(slot);
+    if (this.closed) return;
+    if (!slot.ready && ++this.startupFailures >= 3) return this.failEverything(slot, code, signal);
+    const job = slot.job ?? slot.reserved;
+    const lostJob = slot.job;
+    slot.job = slot.reserved = undefined;
+    if (job && lostJob && job.attempts < 2) {
+      this.spawn(job); // retried once, on a fresh process
+    } else {
+      if (job && lostJob) this.finish(job, this.deathReport(job, slot, code, signal));
+      else if (job) this.queue.unshift(job); // reserved for a process that died before starting it
+      this.spawn();
+    }
+    this.dispatch();
+  }
+
+  /** Grader processes cannot start: answer every waiting job with internal_error instead of looping. */
+  private failEverything(slot: Slot, code: number | null, signal: NodeJS.Signals | null): void {
+    const why = `grader processes fail to start (${signal ?? `exit code ${code}`}): ${slot.stderrTail.trim().split("\n").slice(-3).join(" | ")}`;
+    const waiting = [...this.queue.splice(0), ...[...this.slots].flatMap((s) => (s.reserved ? [s.reserved] : []))];
+    if (slot.reserved) waiting.push(slot.reserved);
+    for (const s of this.slots) s.reserved = undefined;
+    for (const job of waiting) this.finish(job, internalErrorReport(job.pkg, why, Math.max(1, job.attempts)));
+    this.startupFailures = 0;
+  }
+
+  private deathReport(job: Job, slot: Slot, code: number | null, signal: NodeJS.Signals | null): Report {
+    const how = signal ? `signal ${signal}` : `exit code ${code}`;
+    let errorCode: GraderErrorCode = "PROCESS_DIED";
+    if (slot.killedByWatchdog) errorCode = "JOB_TIMEOUT";
+    else if (looksLikeOutOfMemory(signal, slot.stderrTail)) errorCode = "PROCESS_OUT_OF_MEMORY";
+    if (GRADER_ERROR_CODES[errorCode].verdict === "memory_limit_exceeded") return outOfMemoryReport(job, how);
+    const why = errorCode === "JOB_TIMEOUT" ? "stopped making progress and was stopped by the watchdog" : `died (${how})`;
+    return internalErrorReport(job.pkg, `the grader process ${why}, twice`, job.attempts);
+  }
+}
+
+function outOfMemoryReport(job: Job, how: string): Report {
+  const { internal: _none, ...base } = internalErrorReport(job.pkg, "", job.attempts);
+  return {
+    ...base,
+    verdict: "memory_limit_exceeded",
+    summary: `The program used so much memory that it took down the grading process (${how}), on two attempts. The verdict is memory limit exceeded.`,
+  };
+}
+
+/** Injected functions cannot cross IPC; the grader process always uses the real runtime. */
+function stripFunctions(options: WireGradeOptions): WireGradeOptions {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v !== "function")) as WireGradeOptions;
+}
