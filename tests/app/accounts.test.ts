@@ -1,11 +1,9 @@
 // Accounts and sessions as functions against a real SQLite database (fresh file per run).
-import { afterAll, describe, expect, it, jest } from "@jest/globals";
+import { afterAll, describe, expect, it } from "@jest/globals";
 import { tempDatabase } from "./support/use-temp-database";
 import { authenticate, registerCandidate } from "../../app/_server/auth/accounts";
 import { createSession, hashToken, resolveSession, revokeSession } from "../../app/_server/auth/sessions";
 import { db } from "../../app/_server/db";
-
-jest.mock("server-only", () => ({}));
 
 afterAll(async () => {
   await db.$disconnect();
