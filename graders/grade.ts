@@ -119,12 +119,23 @@ interface ScheduleOutcome {
   resultRight: boolean;
 }
 
+const SOLUTION_MODULE = "/solution.js";
+
+/**
+ * Drivers get the solution as run()'s parameter and usually import only its types, which compile
+ * away; the runtime takes the solution's namespace from the driver's module graph, so the driver
+ * imports it explicitly (evaluated once, as a dependency, exactly as `import "./solution"` would).
+ */
+function withSolutionImport(driverJs: string): string {
+  return `${driverJs}\nimport ${JSON.stringify(SOLUTION_MODULE)};\n`;
+}
+
 function buildSpec(ctx: RunContext, test: TestCase, seed: number): RunSpec {
   return {
-    modules: { "/solution.js": ctx.solutionJs, "/driver.js": ctx.driverJs },
+    modules: { [SOLUTION_MODULE]: ctx.solutionJs, "/driver.js": withSolutionImport(ctx.driverJs) },
     entry: "/driver.js",
     mode: "test",
-    solution: "/solution.js",
+    solution: SOLUTION_MODULE,
     trusted: ["/driver.js"],
     input: test.input,
     seed,
