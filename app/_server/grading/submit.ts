@@ -1,0 +1,86 @@
+// A submission enters the pipeline here: validated, bounded (size, per-user active limit), STORED as
+// queued against the problem's current version, and only then handed to the dispatcher. If the hand-off
+// fails (Redis down, app dying) the stored row is still there and the dispatcher's recovery finds it.
+import { z } from "zod";
+import { can } from "../permissions";
+import type { Dispatcher } from "./dispatcher";
+import { GradingError } from "./grading-error";
+import type { GradingConfig } from "./grading-config";
+import type { Db } from "./submission-store";
+
+export interface SubmitContext {
+  db: Db;
+  dispatcher: Dispatcher;
+  config: Pick<GradingConfig, "GRADING_MAX_CODE_BYTES" | "GRADING_MAX_ACTIVE_PER_USER" | "GRADING_RETRY_AFTER_SECONDS">;
+}
+
+const submitSchema = z.object({
+  userId: z.string().min(1),
+  problemSlug: z.string().trim().min(1, "Name the problem.").max(100),
+  code: z.string({ error: "Send the code as a string." }).min(1, "The code is empty."),
+  kind: z.enum(["run", "submit"]).default("submit"),
+  /** Same key twice from one user -> the same submission (a retried POST does not grade twice). */
+  idempotencyKey: z.string().min(1).max(200).optional(),
+});
+export type SubmitInput = z.input<typeof submitSchema>;
+
+export interface Submitted {
+  id: string;
+  /** False when the idempotency key matched an earlier submission. */
+  created: boolean;
+}
+
+export async function submit(input: SubmitInput, ctx: SubmitContext): Promise<Submitted> {
+  const parsed = submitSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new GradingError("INVALID_SUBMISSION", "The submission is not valid.", { fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> });
+  }
+  const { userId, problemSlug, code, kind } = parsed.data;
+  const limit = ctx.config.GRADING_MAX_CODE_BYTES;
+  const size = Buffer.byteLength(code, "utf8");
+  if (size > limit) throw new GradingError("CODE_TOO_LARGE", `The code is ${size} bytes; the limit is ${limit} bytes (${formatKiB(limit)}).`);
+
+  const user = await ctx.db.user.findUnique({ where: { id: userId }, select: { role: true, disabled: true } });
+  if (!user || user.disabled) throw new GradingError("USER_NOT_FOUND", "Sign in first.");
+  const problem = await ctx.db.problem.findUnique({ where: { slug: problemSlug }, select: { id: true, published: true, currentVersion: true } });
+  if (!problem || (!problem.published && !can(user.role, "problems:preview"))) {
+    throw new GradingError("PROBLEM_NOT_FOUND", `There is no problem "${problemSlug}".`);
+  }
+  const version = await ctx.db.problemVersion.findUnique({ where: { problemId_version: { problemId: problem.id, version: problem.currentVersion } }, select: { id: true } });
+  if (!version) throw new GradingError("PROBLEM_NOT_FOUND", `Problem "${problemSlug}" has no gradable version.`);
+
+  const idempotencyKey = parsed.data.idempotencyKey ? `${userId}:${parsed.data.idempotencyKey}` : undefined;
+  const stored = await ctx.db.$transaction(async (tx) => {
+    if (idempotencyKey) {
+      const earlier = await tx.submission.findUnique({ where: { idempotencyKey }, select: { id: true } });
+      if (earlier) return { id: earlier.id, created: false };
+    }
+    const active = await tx.submission.count({ where: { userId, status: { in: ["queued", "running"] } } });
+    if (active >= ctx.config.GRADING_MAX_ACTIVE_PER_USER) {
+      throw new GradingError(
+        "TOO_MANY_ACTIVE_SUBMISSIONS",
+        `You have ${active} submissions waiting or being graded; the limit is ${ctx.config.GRADING_MAX_ACTIVE_PER_USER}. Try again when one has finished.`,
+        { retryAfterSeconds: ctx.config.GRADING_RETRY_AFTER_SECONDS },
+      );
+    }
+    const row = await tx.submission.create({
+      data: { userId, problemId: problem.id, problemVersionId: version.id, kind, code, status: "queued", idempotencyKey },
+      select: { id: true },
+    });
+    return { id: row.id, created: true };
+  });
+
+  if (stored.created) {
+    try {
+      await ctx.dispatcher.enqueue(stored.id);
+    } catch (e) {
+      // Stored is what counts: the dispatcher's recovery (poll or reconciler) enqueues it later.
+      console.error(`grading: enqueue of ${stored.id} failed, left for recovery:`, e);
+    }
+  }
+  return stored;
+}
+
+function formatKiB(bytes: number): string {
+  return bytes % 1024 === 0 ? `${bytes / 1024} KiB` : `${(bytes / 1024).toFixed(1)} KiB`;
+}
