@@ -1,0 +1,90 @@
+/**
+ * npm run bench [-- --problem <slug|dir>] [--n N]
+ *
+ * Grading latency (p50/p95, one submission at a time) and throughput (submissions/s with one job per
+ * core in flight) of the grader pool, side by side with (a) a fresh node process per submission that
+ * compiles and runs the same solution and driver (Judge0/Piston style, with real timers) and (b) the
+ * raw isolated-vm floor (a new isolate running the same compiled code, nothing else). Not a test:
+ * figures depend on the machine and its load.
+ */
+import { availableParallelism } from "node:os";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { createGraderPool, loadPackage, type ProblemPackage } from "../graders/index";
+import { compileSolution, compileTrusted } from "../graders/compile";
+import { gradeInFreshProcess } from "./process-per-submission";
+import { gradeInRawIsolate } from "./isolate-floor";
+import { latencies, summarize, tally, throughput, type LegFigures } from "./stats";
+
+function parseArgs(argv: string[]): { problem: string; n: number } {
+  let problem = join(__dirname, "../tests/fixtures/grader/packages/double");
+  let n = 20;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--problem") {
+      const p = argv[++i];
+      problem = existsSync(join(p, "problem.json")) ? resolve(p) : resolve("problems", p);
+    } else if (argv[i] === "--n") n = Number(argv[++i]);
+  }
+  return { problem, n };
+}
+
+async function leg(name: string, n: number, concurrency: number, job: () => Promise<string>): Promise<LegFigures> {
+  const verdicts: string[] = [];
+  const run = async () => verdicts.push(await job());
+  await run(); // warm-up, not counted
+  verdicts.length = 0;
+  const lat = summarize(await latencies(n, run));
+  const thr = await throughput(n, concurrency, run);
+  return { name, ...lat, throughput: thr, concurrency, samples: n, verdicts: tally(verdicts) };
+}
+
+const f1 = (x: number) => x.toFixed(1);
+
+function printTable(rows: LegFigures[]): void {
+  const header = ["leg", "p50 ms", "p95 ms", "mean ms", "subs/s", "in flight", "verdicts"];
+  const body = rows.map((r) => [r.name, f1(r.p50), f1(r.p95), f1(r.mean), f1(r.throughput), String(r.concurrency), r.verdicts]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  console.log(line(header));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const b of body) console.log(line(b));
+}
+
+async function main(): Promise<void> {
+  const { problem, n } = parseArgs(process.argv.slice(2));
+  const pkg: ProblemPackage = loadPackage(problem);
+  const source = pkg.solutions["reference.ts"] ?? Object.values(pkg.solutions)[0];
+  const cores = availableParallelism();
+  console.log(`bench: problem ${pkg.config.slug} (${pkg.tests.length} tests), ${n} submissions per leg, ${cores} cores, node ${process.version}\n`);
+
+  const compiled = compileSolution(source);
+  const driver = compileTrusted(pkg.driver, "driver.ts", { source });
+  if (!compiled.ok || !driver.ok) throw new Error("the reference solution or the driver does not compile");
+  const compileMs = summarize((await latencies(n, async () => compileSolution(source))).slice());
+
+  const pool = createGraderPool({ size: cores });
+  const rows: LegFigures[] = [];
+  try {
+    await Promise.all(Array.from({ length: cores }, () => pool.grade(pkg, source))); // start and warm every process
+    rows.push(await leg("grader pool (this project)", n, cores, async () => (await pool.grade(pkg, source)).verdict));
+  } finally {
+    await pool.close();
+  }
+  rows.push(await leg("process per submission (a)", n, cores, () => gradeInFreshProcess(pkg, source)));
+  rows.push(await leg("raw isolated-vm floor (b)", n, 1, () => gradeInRawIsolate(pkg, compiled.js, driver.js)));
+
+  printTable(rows);
+  const [ours, perProcess, floor] = rows;
+  console.log("");
+  console.log(`type check + compile of the solution alone: p50 ${f1(compileMs.p50)} ms, p95 ${f1(compileMs.p95)} ms (included in the pool's figures, not in (a) or (b): (a) only transpiles, (b) reuses the compiled code)`);
+  console.log(`latency p50: pool ${f1(ours.p50)} ms = ${f1(perProcess.p50 / ours.p50)}x faster than a process per submission, ${f1(ours.p50 / floor.p50)}x the raw isolate floor`);
+  console.log(`throughput: pool ${f1(ours.throughput)}/s vs process per submission ${f1(perProcess.throughput)}/s (${f1(ours.throughput / perProcess.throughput)}x), both with ${cores} in flight`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(`bench: ${(e as Error)?.stack ?? e}`);
+    process.exit(1);
+  },
+);
