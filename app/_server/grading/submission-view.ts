@@ -1,0 +1,48 @@
+// What GET /api/submissions/:id shows, and to whom: the owner, and roles that review submissions
+// (interviewers, admins). Anyone else gets "not found", so ids cannot be probed for existence.
+import type { SessionUser } from "../auth/session-user";
+import { can } from "../permissions";
+import { GradingError } from "./grading-error";
+import type { Db } from "./submission-store";
+
+export interface SubmissionView {
+  id: string;
+  problem: { slug: string; version: number };
+  kind: "run" | "submit";
+  status: "queued" | "running" | "done" | "failed";
+  verdict: string | null;
+  score: number | null;
+  report: unknown;
+  attempts: number;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export async function viewSubmission(db: Db, viewer: SessionUser, id: string): Promise<SubmissionView> {
+  const row = await db.submission.findUnique({
+    where: { id },
+    select: {
+      id: true, userId: true, kind: true, status: true, verdict: true, score: true, report: true, attempts: true,
+      createdAt: true, startedAt: true, finishedAt: true,
+      problem: { select: { slug: true } }, problemVersion: { select: { version: true } },
+    },
+  });
+  if (!row || (row.userId !== viewer.id && !can(viewer.role, "reviews:read"))) {
+    throw new GradingError("SUBMISSION_NOT_FOUND", "No such submission.");
+  }
+  return {
+    id: row.id,
+    problem: { slug: row.problem.slug, version: row.problemVersion.version },
+    kind: row.kind,
+    status: row.status,
+    verdict: row.verdict,
+    score: row.score,
+    // The grader already redacts hidden tests' inputs and expected values in the report it returns.
+    report: row.report,
+    attempts: row.attempts,
+    createdAt: row.createdAt.toISOString(),
+    startedAt: row.startedAt?.toISOString() ?? null,
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+  };
+}
