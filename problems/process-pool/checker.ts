@@ -1,0 +1,76 @@
+import type { CheckContext } from "../../graders/problem-package";
+import type { CheckOutcome } from "../../graders/report";
+
+type MapRun = { fn: string; items: number; ms: number; ok?: boolean; rejected?: boolean; problem?: string; example?: { got: string; want: string } };
+type Value = { kind: "maps" | "tiny" | "speedup"; poolSizes: number[]; maps: MapRun[]; workersLeft: number; sequentialMs?: number };
+
+/** Tiny items: pool.map may take at most this much more virtual time than items.map(fn) on the main thread. */
+const TINY_ALLOWANCE_MS = 100;
+const SPEEDUP_FACTOR = 0.75;
+const METHOD = "virtual time: each thread's clock advances by its own CPU time, so the makespan does not depend on machine load";
+
+function mapOutcomes(value: Value, sample: boolean): CheckOutcome[] {
+  return value.maps.map((m, i) => {
+    const label = `map #${i + 1} (${m.fn} over ${m.items} item${m.items === 1 ? "" : "s"})`;
+    if (m.ok) return { check: "result", passed: true, verdict: "wrong_answer", message: `${label}: ${m.rejected ? "rejected with fn's error, as it should" : "results right, in order"}` };
+    const example = sample && m.example ? ` (expected ${m.example.want}, got ${m.example.got})` : "";
+    return { check: "result", passed: false, verdict: "wrong_answer", message: `${label}: ${m.problem}${example}` };
+  });
+}
+
+function workersOutcome(ctx: CheckContext, value: Value): CheckOutcome {
+  const allowed = value.poolSizes.reduce((a, b) => a + b, 0);
+  const created = ctx.metrics.workersCreated;
+  const passed = created <= allowed;
+  const sizes = value.poolSizes.join(" + ");
+  const message = passed
+    ? `${created} worker thread(s) created for pool size ${sizes}, reused across map calls`
+    : `${created} worker threads created, but a pool of size ${sizes} may create only ${allowed}: workers must be started once and reused for every item and every map`;
+  return { check: "workers", passed, verdict: "resource_limit", message, figures: { workersCreated: created, allowed } };
+}
+
+function closeOutcome(value: Value): CheckOutcome {
+  const passed = value.workersLeft === 0;
+  const message = passed
+    ? "every worker had exited after close()"
+    : `${value.workersLeft} worker(s) still running after close() resolved (the grader waited 1 s of virtual time): close() must end every worker`;
+  return { check: "close", passed, verdict: "wrong_answer", message, figures: { workersLeft: value.workersLeft } };
+}
+
+function tinyOutcome(value: Value): CheckOutcome {
+  const poolMs = value.maps[1]?.ms ?? 0;
+  const sequentialMs = value.sequentialMs ?? 0;
+  const allowedMs = sequentialMs + TINY_ALLOWANCE_MS;
+  const r = (x: number) => Math.round(x * 10) / 10;
+  const passed = poolMs <= allowedMs;
+  const message =
+    `pool.map over ${value.maps[1]?.items} tiny items took ${r(poolMs)} ms; items.map(fn) on the main thread took ${r(sequentialMs)} ms; ` +
+    `allowed: at most ${TINY_ALLOWANCE_MS} ms more (${r(allowedMs)} ms)` +
+    (passed ? "" : ": send items to the workers in batches (chunks), not one message per item") +
+    `; ${METHOD}`;
+  return { check: "tiny-items", passed, verdict: "insufficient_speedup", message, figures: { poolMs: r(poolMs), sequentialMs: r(sequentialMs), allowedMs: r(allowedMs) } };
+}
+
+function speedupOutcome(ctx: CheckContext, value: Value): CheckOutcome {
+  const [one, many] = value.maps;
+  const size = value.poolSizes[1];
+  const c = Math.min(size, ctx.cores);
+  const required = Math.round(SPEEDUP_FACTOR * c * 100) / 100;
+  const speedup = many.ms > 0 ? one.ms / many.ms : 0;
+  const rounded = Math.round(speedup * 100) / 100;
+  const figures = { oneWorkerMs: Math.round(one.ms * 10) / 10, workersMs: Math.round(many.ms * 10) / 10, speedup: rounded, required, workers: size, cores: ctx.cores };
+  const message =
+    `map on a pool of ${size} took ${figures.workersMs} ms, on a pool of 1 ${figures.oneWorkerMs} ms: speedup ${rounded}, ` +
+    `required ${required} (0.75 × min(${size} workers, ${ctx.cores} cores)); ${METHOD}`;
+  return { check: "speedup", passed: speedup >= required, verdict: "insufficient_speedup", message, figures };
+}
+
+export function check(ctx: CheckContext): CheckOutcome[] {
+  const value = ctx.value as Value | undefined;
+  if (!value || !Array.isArray(value.maps)) return [{ check: "result", passed: false, verdict: "wrong_answer", message: "the pool produced no result" }];
+  const outcomes = [workersOutcome(ctx, value), ...mapOutcomes(value, ctx.test.sample), closeOutcome(value)];
+  const resultsRight = value.maps.every((m) => m.ok);
+  if (resultsRight && value.kind === "tiny") outcomes.push(tinyOutcome(value));
+  if (resultsRight && value.kind === "speedup") outcomes.push(speedupOutcome(ctx, value));
+  return outcomes;
+}
