@@ -70,6 +70,12 @@ export function loadRunProgram(): RunProgram {
   return mod.runProgram;
 }
 
+/** Starts the runtime's host threads ahead of the first job (grader process startup), when it offers that. */
+export async function warmUpRuntime(threads = 2): Promise<void> {
+  const mod = require("./sandbox/run-program") as { warmRuntime?: (n: number) => Promise<void> };
+  await mod.warmRuntime?.(threads);
+}
+
 // ---------------------------------------------------------------- package preparation (cached)
 
 interface PreparedPackage {

@@ -4,7 +4,7 @@
  * TypeScript and the parsed lib files stay warm across jobs. If candidate code takes the process down
  * (V8 aborting on OOM), only this process dies; the supervisor replaces it.
  */
-import { loadRunProgram } from "../grade";
+import { loadRunProgram, warmUpRuntime } from "../grade";
 import { serveGradingJobs } from "./job-server";
 
-serveGradingJobs(loadRunProgram);
+void serveGradingJobs(loadRunProgram, () => warmUpRuntime(2));

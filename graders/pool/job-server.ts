@@ -8,6 +8,8 @@ import { warmUpCompiler } from "../compile";
 import { serializeError } from "../errors";
 import type { GraderProcessMessage, SupervisorMessage } from "./protocol";
 
+const WARM_UP_MAX_MS = 15_000;
+
 function send(message: GraderProcessMessage): void {
   process.send?.(message);
 }
@@ -31,7 +33,7 @@ async function handle(message: SupervisorMessage, runtime: () => RunProgram): Pr
   }
 }
 
-export function serveGradingJobs(runtime: () => RunProgram): void {
+export async function serveGradingJobs(runtime: () => RunProgram, warmUp?: () => Promise<void>): Promise<void> {
   if (!process.send) {
     console.error("grader process: must be started by the grader pool (no IPC channel)");
     process.exit(2);
@@ -41,8 +43,10 @@ export function serveGradingJobs(runtime: () => RunProgram): void {
   process.on("disconnect", () => process.exit(0));
   try {
     warmUpCompiler();
+    // Warming is an optimisation: never let it keep the process from serving.
+    if (warmUp) await Promise.race([warmUp(), new Promise((r) => setTimeout(r, WARM_UP_MAX_MS).unref())]);
   } catch {
-    // A broken compiler shows up as an error on the first job, with its message.
+    // A broken compiler or runtime shows up as an error on the first job, with its message.
   }
   send({ type: "ready" });
 }
