@@ -1,0 +1,51 @@
+/**
+ * The isolate's side of the host bridge: the callbacks the host thread installed as globals before
+ * the prelude ran. The prelude reads them once and deletes the globals, so candidate code never
+ * sees them; every other runtime module calls the host through this object only.
+ */
+export interface HostFns {
+  now(): number;
+  write(stream: number, text: string): void;
+  post(kind: string, target: number, data: unknown, ports: number[]): void;
+  spawn(kind: string, source: string, data: unknown, opts: unknown): number;
+  terminate(threadId: number): void;
+  wait(ta: Int32Array | BigInt64Array, index: number, value: unknown, timeoutMs: number): string;
+  notified(): void;
+  delay(us: number): void;
+  mark(label: string, data: unknown): void;
+  log(text: string): void;
+  forbidden(name: string): void;
+  settle(ok: boolean, value: unknown): void;
+  uncaught(text: string, info: unknown, error: unknown): void;
+  channel(): number[];
+  portClose(portId: number): void;
+  clone(value: unknown): unknown;
+  mainDone(): void;
+}
+
+export const CTL = {
+  LOOP_NOW: 0,
+  NEXT_EXPIRY: 1,
+  REF_TIMERS: 2,
+  IMMEDIATES: 3,
+  REF_HANDLES: 4,
+  LOCAL_PENDING: 5,
+  SIZE: 8,
+} as const;
+
+const g = globalThis as unknown as Record<string, unknown>;
+const names = ["now", "write", "post", "spawn", "terminate", "wait", "notified", "delay", "mark", "log", "forbidden", "settle", "uncaught", "channel", "portClose", "clone", "mainDone"] as const;
+
+export const host = {} as HostFns;
+export let ctl = new Float64Array(8);
+
+/** Take the callbacks the host installed for this isolate (called once, before any candidate code). */
+export function attachHost(): void {
+  for (const n of names) {
+    const key = "__h_" + n;
+    (host as unknown as Record<string, unknown>)[n] = g[key];
+    delete g[key];
+  }
+  ctl = g.__h_ctl as Float64Array;
+  delete g.__h_ctl;
+}

@@ -1,0 +1,310 @@
+/**
+ * The in-isolate runtime, evaluated first in every candidate isolate (bundled to dist/runtime-prelude.js).
+ * It installs the candidate-facing globals and builtin modules and returns `rt`, the object the host
+ * drives one macrotask at a time. `rt` is the script's completion value, never a global.
+ */
+import { O, then } from "./intrinsics";
+import { host, ctl, CTL, attachHost } from "./host";
+import * as timers from "./timers";
+import { createConsole } from "./console";
+import { EventEmitter, once, Event, EventTarget, AbortController, AbortSignal, DOMException, abortError } from "./events";
+import { TextEncoder, TextDecoder } from "./text-codec";
+import { URL } from "./url";
+import * as msg from "./messaging";
+import { installAtomics } from "./atomics";
+import { createHarness } from "./harness";
+import { reportUncaught, describeError } from "./uncaught";
+
+interface InitConfig {
+  threadId: number;
+  isMainThread: boolean;
+  seed: number;
+  cores: number;
+  epochMs: number;
+  workerData?: unknown;
+  forbid?: string[];
+  trusted?: string[];
+}
+
+const g = globalThis as unknown as Record<string, unknown>;
+const RealDate = Date;
+let epochMs = 0;
+let builtins: Record<string, { named: Record<string, unknown>; default: unknown }> = {};
+
+function define(name: string, value: unknown): void {
+  O.defineProperty(g, name, { value, writable: true, configurable: true, enumerable: false });
+}
+
+function virtualDate(): DateConstructor {
+  const now = () => epochMs + Math.floor(host.now());
+  function VDate(this: unknown, ...args: unknown[]): unknown {
+    if (!new.target) return new RealDate(now()).toString();
+    return Reflect.construct(RealDate, args.length ? args : [now()], new.target);
+  }
+  VDate.prototype = RealDate.prototype;
+  VDate.now = now;
+  VDate.parse = RealDate.parse;
+  VDate.UTC = RealDate.UTC;
+  O.defineProperty(RealDate.prototype, "constructor", { value: VDate, writable: true, configurable: true, enumerable: false });
+  return VDate as unknown as DateConstructor;
+}
+
+function timersPromises() {
+  const setTimeoutP = (ms?: number, value?: unknown, options: { signal?: AbortSignal; ref?: boolean } = {}) =>
+    new O.Promise((resolve, reject) => {
+      const signal = options.signal;
+      if (signal?.aborted) return reject(abortError(signal.reason));
+      const onAbort = () => {
+        timers.clearTimeout(t);
+        reject(abortError(signal!.reason));
+      };
+      const t = timers.setTimeout(() => {
+        signal?.removeEventListener("abort", onAbort);
+        resolve(value);
+      }, ms);
+      if (options.ref === false) t.unref();
+      signal?.addEventListener("abort", onAbort, { once: true });
+    });
+  const setImmediateP = (value?: unknown, options: { signal?: AbortSignal; ref?: boolean } = {}) =>
+    new O.Promise((resolve, reject) => {
+      const signal = options.signal;
+      if (signal?.aborted) return reject(abortError(signal.reason));
+      const onAbort = () => {
+        timers.clearImmediate(i);
+        reject(abortError(signal!.reason));
+      };
+      const i = timers.setImmediate(() => {
+        signal?.removeEventListener("abort", onAbort);
+        resolve(value);
+      });
+      if (options.ref === false) i.unref();
+      signal?.addEventListener("abort", onAbort, { once: true });
+    });
+  async function* setIntervalP(ms?: number, value?: unknown, options: { signal?: AbortSignal; ref?: boolean } = {}) {
+    const signal = options.signal;
+    if (signal?.aborted) throw abortError(signal.reason);
+    let pending = 0;
+    let wake: (() => void) | null = null;
+    const t = timers.setInterval(() => {
+      pending++;
+      wake?.();
+    }, ms);
+    if (options.ref === false) t.unref();
+    const onAbort = () => wake?.();
+    signal?.addEventListener("abort", onAbort, { once: true });
+    try {
+      for (;;) {
+        if (pending === 0) await new O.Promise<void>((r) => (wake = r));
+        wake = null;
+        if (signal?.aborted) throw abortError(signal.reason);
+        while (pending > 0) {
+          pending--;
+          yield value;
+        }
+      }
+    } finally {
+      timers.clearInterval(t);
+      signal?.removeEventListener("abort", onAbort);
+    }
+  }
+  return {
+    setTimeout: setTimeoutP,
+    setImmediate: setImmediateP,
+    setInterval: setIntervalP,
+    scheduler: { wait: (ms: number, o?: { signal?: AbortSignal }) => setTimeoutP(ms, undefined, o), yield: () => setImmediateP() },
+  };
+}
+
+function mod(named: Record<string, unknown>, dflt?: unknown) {
+  return { named, default: dflt === undefined ? named : dflt };
+}
+
+function buildBuiltins(cfg: InitConfig, performance: object, harness: Record<string, unknown>) {
+  const t = msg.threadInfo;
+  const workerThreads = {
+    Worker: msg.Worker,
+    MessageChannel: msg.MessageChannel,
+    MessagePort: msg.MessagePort,
+    isMainThread: t.isMainThread,
+    parentPort: t.parentPort,
+    workerData: t.workerData,
+    threadId: t.threadId,
+    resourceLimits: {},
+    SHARE_ENV: Symbol("nodejs.worker_threads.SHARE_ENV"),
+    markAsUntransferable: () => undefined,
+  };
+  const timersMod = {
+    setTimeout: timers.setTimeout, clearTimeout: timers.clearTimeout, setInterval: timers.setInterval,
+    clearInterval: timers.clearInterval, setImmediate: timers.setImmediate, clearImmediate: timers.clearImmediate,
+  };
+  const cpus = () => Array.from({ length: cfg.cores }, () => ({ model: "sandbox vCPU", speed: 2000, times: { user: 0, nice: 0, sys: 0, idle: 0, irq: 0 } }));
+  const os = {
+    cpus, availableParallelism: () => cfg.cores, EOL: "\n", platform: () => "linux", type: () => "Linux", arch: () => "x64",
+    release: () => "sandbox", hostname: () => "sandbox", endianness: () => "LE", totalmem: () => 2 ** 31, freemem: () => 2 ** 30,
+    uptime: () => Math.floor(host.now() / 1000), loadavg: () => [0, 0, 0], homedir: () => "/", tmpdir: () => "/tmp",
+  };
+  const events = { EventEmitter, once, Event, EventTarget, errorMonitor: EventEmitter.errorMonitor, defaultMaxListeners: EventEmitter.defaultMaxListeners };
+  const table: Record<string, { named: Record<string, unknown>; default: unknown }> = {
+    "node:worker_threads": mod(workerThreads),
+    "node:timers": mod(timersMod),
+    "node:timers/promises": mod(timersPromises()),
+    "node:os": mod(os),
+    "node:perf_hooks": mod({ performance }),
+    "node:events": mod(events, EventEmitter),
+  };
+  for (const k of Object.keys(table)) table[k.slice(5)] = table[k];
+  table["grader:harness"] = mod(harness);
+  table["grader:boot"] = mod({ mainDone: () => host.mainDone() });
+  return table;
+}
+
+function installForbidden(paths: string[], trusted: string[]): void {
+  for (const path of paths) {
+    const parts = path.split(".");
+    let owner: unknown = g;
+    for (const p of parts.slice(0, -1)) owner = owner && (owner as Record<string, unknown>)[p];
+    const key = parts[parts.length - 1];
+    if (!owner || !(key in (owner as object))) continue;
+    const orig = (owner as Record<string, unknown>)[key] as (...a: unknown[]) => unknown;
+    const guard = {
+      [key](this: unknown, ...args: unknown[]) {
+        const stack = String(new O.Error().stack).split("\n");
+        const caller = stack[2] ?? "";
+        if (trusted.some((t) => caller.includes(t))) return O.reflectApply(orig, this, args);
+        host.forbidden(path);
+        throw new O.TypeError(`${path} is not allowed in this problem`);
+      },
+    }[key];
+    O.defineProperty(owner as object, key, { value: guard, writable: true, configurable: true, enumerable: false });
+  }
+}
+
+function settleWith(fn: () => unknown): void {
+  let result: unknown;
+  try {
+    result = fn();
+  } catch (e) {
+    host.settle(false, safeClone(e));
+    return;
+  }
+  then(O.promiseResolve(result), (v) => host.settle(true, v), (e) => host.settle(false, safeClone(e)));
+}
+
+function safeClone(e: unknown): unknown {
+  try {
+    host.clone(e);
+    return e;
+  } catch {
+    return describeError(e);
+  }
+}
+
+const rt = {
+  attach(): void {
+    attachHost();
+  },
+  init(cfg: InitConfig): void {
+    epochMs = cfg.epochMs;
+    msg.initThread(cfg.isMainThread, cfg.threadId, cfg.workerData);
+    const performance = O.freeze({ now: () => host.now(), timeOrigin: epochMs, toJSON: () => ({ timeOrigin: epochMs }) });
+    const sleep = (ms: number) => new O.Promise<void>((r) => timers.setTimeout(r, ms));
+    const harness = createHarness(cfg.seed, cfg.threadId, sleep);
+    define("console", createConsole());
+    define("setTimeout", timers.setTimeout);
+    define("clearTimeout", timers.clearTimeout);
+    define("setInterval", timers.setInterval);
+    define("clearInterval", timers.clearInterval);
+    define("setImmediate", timers.setImmediate);
+    define("clearImmediate", timers.clearImmediate);
+    define("queueMicrotask", (cb: () => void) => {
+      if (typeof cb !== "function") throw new TypeError(`The "callback" argument must be of type function. Received ${typeof cb}`);
+      then(O.promiseResolve(undefined), () => {
+        try {
+          cb();
+        } catch (e) {
+          reportUncaught(e);
+        }
+      }, () => undefined);
+    });
+    define("structuredClone", msg.structuredClone);
+    define("performance", performance);
+    define("Date", virtualDate());
+    define("AbortController", AbortController);
+    define("AbortSignal", AbortSignal);
+    define("Event", Event);
+    define("EventTarget", EventTarget);
+    define("DOMException", DOMException);
+    define("TextEncoder", TextEncoder);
+    define("TextDecoder", TextDecoder);
+    define("URL", URL);
+    define("MessageChannel", msg.MessageChannel);
+    define("MessagePort", msg.MessagePort);
+    define("MessageEvent", msg.MessageEvent);
+    define("global", globalThis);
+    installAtomics(cfg.seed, cfg.threadId);
+    builtins = buildBuiltins(cfg, performance, harness);
+    define("__grader_builtins", builtins);
+    installForbidden(cfg.forbid ?? [], cfg.trusted ?? []);
+    timers.publishTimers();
+    msg.refsChanged();
+  },
+  exportNames(spec: string): string[] | null {
+    const b = builtins[spec];
+    return b ? Object.keys(b.named) : null;
+  },
+  sealBuiltins(): void {
+    delete g.__grader_builtins;
+  },
+  runTimer: (): number => (timers.runNextTimer() ? 1 : 0),
+  beginCheck: (): void => timers.beginCheck(),
+  runImmediate: (): number => (timers.runNextImmediate() ? 1 : 0),
+  deliver(ev: { k: string; id: number; type?: string; data?: unknown; ok?: boolean }): void {
+    try {
+      msg.deliver(ev);
+    } catch (e) {
+      reportUncaught(e);
+    }
+  },
+  flushLocal(): number {
+    try {
+      return msg.flushLocal() ? 1 : 0;
+    } catch (e) {
+      reportUncaught(e);
+      return 1;
+    }
+  },
+  runTest(driver: Record<string, unknown>, solution: unknown, input: unknown): void {
+    settleWith(() => (driver.run as (i: unknown, s: unknown) => unknown)(input, solution));
+  },
+  runThread(driver: Record<string, unknown>, solution: unknown, entry: string, data: unknown): void {
+    settleWith(() => {
+      const f = driver[entry];
+      if (typeof f !== "function") throw new TypeError(`driver has no thread entry "${entry}"`);
+      return (f as (d: unknown, s: unknown) => unknown)(data, solution);
+    });
+  },
+  runCommonJs(source: string): void {
+    const req = (name: string) => {
+      const spec = String(name);
+      const b = builtins[spec] ?? builtins["node:" + spec];
+      if (!b || spec.startsWith("grader:")) {
+        const e = new Error(`Cannot find module '${spec}'\nRequire stack:\n- [worker eval]`);
+        (e as unknown as { code: string }).code = "MODULE_NOT_FOUND";
+        throw e;
+      }
+      return b.default;
+    };
+    const module = { exports: {} as unknown };
+    try {
+      const f = new Function("exports", "require", "module", "__filename", "__dirname", source);
+      f.call(module.exports, module.exports, req, module, "[worker eval]", ".");
+    } catch (e) {
+      reportUncaught(e);
+    }
+  },
+  state(): number[] {
+    return [ctl[CTL.NEXT_EXPIRY], ctl[CTL.REF_TIMERS], ctl[CTL.IMMEDIATES], ctl[CTL.REF_HANDLES], ctl[CTL.LOCAL_PENDING]];
+  },
+};
+
+(globalThis as unknown as Record<string, unknown>).__grader_rt = rt;

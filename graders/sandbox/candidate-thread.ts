@@ -1,0 +1,607 @@
+/**
+ * One candidate thread (main or worker) driven synchronously on its host thread: Node's event loop
+ * phases (timers, poll with message deliveries, check), one rt call per macrotask so microtasks drain
+ * between them, CPU per macrotask from schedstat, the thread's virtual clock L, and the limits.
+ */
+import { receiveMessageOnPort, type MessagePort } from "node:worker_threads";
+import { inspect } from "node:util";
+import { CandidateIsolate, isDisposedError, isMemoryLimit, isTimeout, ModuleNotFound, type ModuleSource } from "./host-bridge";
+import { G, INF, MAX_THREADS, ST, SharedTable } from "./shared-table";
+import { threadCpuNs } from "./thread-cpu";
+import type { Delivery, FromHost, ThreadEnd, ThreadStart } from "./thread-protocol";
+import { WORKER_STARTUP_VIRTUAL_MS } from "../limits";
+import { startDelay } from "../schedule/task-selector";
+import { resolveModule } from "./module-resolver";
+
+const EPOCH_MS = Date.UTC(2026, 0, 1);
+const CTL = { LOOP_NOW: 0, NEXT_EXPIRY: 1, REF_TIMERS: 2, IMMEDIATES: 3, REF_HANDLES: 4, LOCAL_PENDING: 5 };
+const MS = 1_000_000;
+
+class StopThread extends Error {}
+
+/** Stack frames of the runtime and the host are noise for the candidate (Node shows its internals, we hide ours). */
+function stripRuntimeFrames(text: string): string {
+  return text.split("\n").filter((l) => !/^\s+at .*(grader:runtime|<isolated-vm boundary>|thread-host\.js|node:internal)/.test(l)).join("\n");
+}
+
+type Fatal = { status: ThreadEnd["status"]; message: string; exitCode: number; error?: ThreadEnd["error"]; errorValue?: unknown };
+
+export class CandidateThread {
+  private L: number;
+  private cpuMark: number | null = null;
+  private table: SharedTable;
+  private iso!: CandidateIsolate;
+  private me: number;
+  private fatal: Fatal | null = null;
+  private settled: { ok: boolean; value: unknown } | null = null;
+  private mainDone = false;
+  private pending: { ev: Delivery; stamp: number }[] = [];
+  private out: { stream: "stdout" | "stderr"; text: string }[] = [];
+  private marks: { at: number; threadId: number; label: string; data?: unknown }[] = [];
+  private logs: { at: number; threadId: number; text: string }[] = [];
+  private published = { state: -1, lb: -1n };
+  private cpuNs = 0;
+  private tasks = 0;
+  private longestNs = 0;
+  private longestAt = 0;
+  private spans: ThreadEnd["spans"] = [];
+  private quiescentSentAt = -1;
+  private delayCell = new Int32Array(new SharedArrayBuffer(4));
+  private waitingOn: string | null = null;
+
+  constructor(private s: ThreadStart, private cmd: MessagePort, private send: (m: FromHost) => void) {
+    this.table = new SharedTable(s.table);
+    this.me = s.threadId;
+    this.L = s.startNs;
+  }
+
+  run(): ThreadEnd {
+    try {
+      this.publish(ST.RUNNING, this.L);
+      const d = startDelay(this.s.seed, this.me);
+      if (d > 0) Atomics.wait(this.delayCell, 0, 0, d / 1000);
+      this.boot();
+      if (!this.fatal) this.loop();
+    } catch (e) {
+      if (!(e instanceof StopThread)) this.fatal = { status: "internal_error", message: `host: ${(e as Error)?.stack ?? e}`, exitCode: 1 };
+    }
+    return this.finish();
+  }
+
+  // ---- clock ----
+  private sync(): void {
+    if (this.cpuMark === null) return;
+    const c = threadCpuNs();
+    this.L += c - this.cpuMark;
+    this.cpuMark = c;
+    this.table.publishClock(this.me, BigInt(Math.floor(this.L)));
+  }
+  private nowMs(): number {
+    this.sync();
+    return this.L / MS;
+  }
+  private publish(state: number, lb: number): void {
+    const big = lb >= Number(INF) ? INF : BigInt(Math.floor(lb));
+    if (this.published.state === state && this.published.lb === big) return;
+    this.published = { state, lb: big };
+    this.table.publish(this.me, state, BigInt(Math.floor(this.L)), big);
+  }
+  private checkStop(): void {
+    if (this.fatal) throw new StopThread();
+    if (Atomics.load(this.table.ints, G.STOP) !== 0 || Atomics.load(this.table.ints, this.table.stopIndex(this.me)) !== 0) {
+      this.fatal = { status: "stopped", message: "terminated", exitCode: 1 };
+      throw new StopThread();
+    }
+  }
+
+  // ---- boot ----
+  private boot(): void {
+    const s = this.s;
+    this.iso = new CandidateIsolate(s.limits.memoryMb, s.prelude, this.hooks());
+    this.iso.call("init", [{
+      threadId: this.me, isMainThread: this.me === 0, seed: s.seed, cores: s.cores, epochMs: EPOCH_MS,
+      workerData: s.workerData, forbid: s.forbid, trusted: s.trusted.map((t) => "file://" + t),
+    }]);
+    const src: ModuleSource = {
+      resolve: (spec, from) => resolveModule(spec, from, s.modules, s.trusted),
+      source: (path) => {
+        if (path === "grader:main") return `import ${JSON.stringify(this.mainPath())};\nimport { mainDone } from "grader:boot";\nmainDone();\n`;
+        const code = s.modules[path];
+        return `import.meta.url=${JSON.stringify("file://" + path)};` + code.replace(/^#!/, "//");
+      },
+    };
+    // Compiling and linking is the host's work: only evaluation counts as the candidate's CPU.
+    let linked: ReturnType<CandidateIsolate["linkModule"]> | null = null;
+    const link = () => {
+      if (s.kind === "eval") return;
+      linked = this.iso.linkModule(s.mode === "test" || s.kind === "thread" ? s.entry : "grader:main", src);
+    };
+    const evaluate = () => {
+      if (s.kind === "eval") {
+        this.iso.call("sealBuiltins", []);
+        return this.iso.call("runCommonJs", [s.source], this.callTimeout());
+      }
+      const ns = this.iso.evaluate(linked!, this.callTimeout());
+      this.iso.call("sealBuiltins", []);
+      if (s.mode === "test" || s.kind === "thread") {
+        const solNs = s.solution ? this.iso.namespace(s.solution) : undefined;
+        if (!solNs) throw new ModuleNotFound(`the driver does not import the solution module ${s.solution}`);
+        if (s.kind === "thread") return this.iso.callWithNamespaces("runThread", [ns, solNs], [s.source, s.workerData], this.callTimeout());
+        return this.iso.callWithNamespaces("runTest", [ns, solNs], [s.input], this.callTimeout());
+      }
+    };
+    const moduleError = (e: unknown) => {
+      if (e instanceof ModuleNotFound || (e instanceof Error && /Cannot find|ERR_MODULE_NOT_FOUND/.test(e.message) && !this.iso.disposed)) {
+        this.uncaughtHost(e as Error);
+      }
+      if (e instanceof Error && e.name === "SyntaxError" && !this.iso.disposed) this.uncaughtHost(e);
+      throw e;
+    };
+    try {
+      link();
+    } catch (e) {
+      this.task("boot", () => moduleError(e));
+    }
+    this.task("boot", () => {
+      try {
+        evaluate();
+      } catch (e) {
+        moduleError(e);
+      }
+    });
+    if (this.me !== 0 && s.kind !== "thread") {
+      this.table.incoming(s.parentId, BigInt(Math.floor(this.L)));
+      this.send({ t: "online", run: s.run, threadId: this.me, stamp: this.L });
+    }
+  }
+
+  private mainPath(): string {
+    return this.s.kind === "main" ? this.s.entry : this.s.source;
+  }
+
+  /** A module-level failure the isolate never saw (module not found, syntax error): uncaught like Node. */
+  private uncaughtHost(e: Error): void {
+    const name = e instanceof ModuleNotFound ? "Error" : e.name;
+    const code = e instanceof ModuleNotFound ? " [ERR_MODULE_NOT_FOUND]" : "";
+    const text = `Uncaught ${name}${code}: ${e.message}\n`;
+    const info = { name, message: e.message, stack: `${name}${code}: ${e.message}` };
+    this.onUncaught(text, info, { name, message: e.message, stack: info.stack });
+    throw new StopThread();
+  }
+
+  // ---- event loop ----
+  private ctl(i: number): number {
+    return this.iso.ctl[i];
+  }
+  private alive(): boolean {
+    return this.ctl(CTL.REF_TIMERS) > 0 || this.ctl(CTL.IMMEDIATES) > 0 || this.ctl(CTL.REF_HANDLES) > 0 || this.ctl(CTL.LOCAL_PENDING) > 0;
+  }
+  private endsAtSettle(): boolean {
+    return this.s.kind === "thread" || (this.s.kind === "main" && this.s.mode === "test");
+  }
+  private setLoopNow(): number {
+    const now = Math.floor(this.L / MS);
+    this.iso.ctl[CTL.LOOP_NOW] = now;
+    return now;
+  }
+
+  private loop(): void {
+    for (;;) {
+      if (this.endsAtSettle() && this.settled) return;
+      if (!this.alive() && this.pending.length === 0) return;
+      const now = this.setLoopNow();
+      while (this.ctl(CTL.NEXT_EXPIRY) <= now && this.task("timer", () => this.iso.call("runTimer", [], this.callTimeout())) === 1) {
+        if (this.endsAtSettle() && this.settled) return;
+      }
+      if (this.endsAtSettle() && this.settled) return;
+      this.poll();
+      if (this.endsAtSettle() && this.settled) return;
+      this.setLoopNow();
+      this.iso.call("beginCheck", []);
+      while (this.task("immediate", () => this.iso.call("runImmediate", [], this.callTimeout())) === 1) {
+        if (this.endsAtSettle() && this.settled) return;
+      }
+    }
+  }
+
+  private drainInbox(): void {
+    for (;;) {
+      const m = receiveMessageOnPort(this.cmd);
+      if (!m) return;
+      const msg = m.message as { t: string; run: number; ev?: Delivery; stamp?: number };
+      if (msg.run !== this.s.run) continue;
+      if (msg.t === "deliver") {
+        this.pending.push({ ev: msg.ev!, stamp: msg.stamp! });
+        this.table.received(this.me, 1);
+      }
+    }
+  }
+
+  private poll(): void {
+    this.drainInbox();
+    while (this.ctl(CTL.LOCAL_PENDING) > 0) this.task("message", () => this.iso.call("flushLocal", [], this.callTimeout()));
+    const canBlock = this.ctl(CTL.IMMEDIATES) === 0;
+    if (canBlock) {
+      for (;;) {
+        this.checkStop();
+        this.drainInbox();
+        const exp = this.ctl(CTL.NEXT_EXPIRY);
+        const timerAt = Number.isFinite(exp) ? exp * MS : Infinity;
+        const msgAt = this.pending.reduce((m, p) => Math.min(m, p.stamp), Infinity);
+        const target = Math.min(timerAt, msgAt);
+        if (target <= this.L) break;
+        if (target === Infinity) {
+          if (!this.alive()) return;
+          this.idleWait(Infinity);
+          continue;
+        }
+        if (!this.alive() && msgAt === Infinity) return;
+        if (target > this.s.limits.virtualMs * MS) {
+          this.fatal = { status: "time_limit_exceeded", message: `virtual time limit of ${this.s.limits.virtualMs} ms exceeded (thread ${this.me} waits until ${(target / MS).toFixed(0)} ms)`, exitCode: 1 };
+          throw new StopThread();
+        }
+        // A message already on its way to us (counted, not yet forwarded) may be earlier than target.
+        const inFlight = Atomics.load(this.table.ints, this.table.inboxIndex(this.me)) > 0;
+        if (!inFlight && this.table.othersAtLeast(this.me, BigInt(Math.floor(target)))) {
+          this.L = Math.max(this.L, target);
+          break;
+        }
+        this.idleWait(target);
+      }
+    }
+    // Deliver what has arrived by now (in arrival order), each its own macrotask.
+    const due = this.pending.filter((p) => p.stamp <= this.L);
+    this.pending = this.pending.filter((p) => p.stamp > this.L);
+    for (const p of due) {
+      this.task("message", () => this.iso.call("deliver", [p.ev], this.callTimeout()));
+      if (this.endsAtSettle() && this.settled) return;
+    }
+  }
+
+  private idleWait(target: number): void {
+    const lb = Math.min(target, this.pending.reduce((m, p) => Math.min(m, p.stamp), Infinity));
+    this.publish(ST.IDLE, lb);
+    const epoch = this.table.get(G.EPOCH);
+    if (lb === Infinity && this.table.quiescent() && this.quiescentSentAt !== epoch) {
+      this.quiescentSentAt = epoch;
+      this.send({ t: "quiescent", run: this.s.run, threadId: this.me });
+    }
+    const timed = lb !== Infinity;
+    if (timed) this.table.add(G.TIME_WAITERS, 1);
+    Atomics.wait(this.table.ints, G.EPOCH, epoch, timed ? 2 : 50);
+    if (timed) this.table.add(G.TIME_WAITERS, -1);
+    this.checkStop();
+  }
+
+  // ---- macrotasks ----
+  private callTimeout(): number {
+    const used = Number(Atomics.load(this.table.bigs, 0)) / MS;
+    const remaining = Math.max(1, this.s.limits.cpuMs - used);
+    return Math.ceil(remaining * 2 + 100);
+  }
+
+  private task<T>(label: string, fn: () => T): T | undefined {
+    this.checkStop();
+    this.publish(ST.RUNNING, this.L);
+    const startL = this.L;
+    const c0 = threadCpuNs();
+    this.cpuMark = c0;
+    let result: T | undefined;
+    try {
+      result = fn();
+    } catch (e) {
+      this.onCallError(e);
+    } finally {
+      const c1 = threadCpuNs();
+      this.L += c1 - (this.cpuMark ?? c1);
+      this.cpuMark = null;
+      this.account(label, startL, c1 - c0);
+    }
+    return result;
+  }
+
+  private account(label: string, startL: number, cpu: number): void {
+    this.cpuNs += cpu;
+    this.tasks++;
+    if (cpu > this.longestNs) {
+      this.longestNs = cpu;
+      this.longestAt = startL / MS;
+    }
+    if (this.s.timeline) {
+      const kind = cpu / MS > this.s.blockedMs ? "blocked" : "task";
+      this.spans.push({ start: startL / MS, end: this.L / MS, kind, label });
+    }
+    this.table.publishClock(this.me, BigInt(Math.floor(this.L)));
+    const total = Number(this.table.addCpu(BigInt(cpu)));
+    this.flush();
+    if (Atomics.load(this.table.ints, G.TIME_WAITERS) > 0) this.table.bump();
+    if (!this.fatal && total > this.s.limits.cpuMs * MS) {
+      this.fatal = { status: "time_limit_exceeded", message: `CPU time limit of ${this.s.limits.cpuMs} ms exceeded`, exitCode: 1 };
+    }
+    if (this.fatal) throw new StopThread();
+  }
+
+  private onCallError(e: unknown): void {
+    if (this.fatal || e instanceof StopThread) throw new StopThread();
+    if (isMemoryLimit(e) || (this.iso?.disposed && !this.iso.hostDisposed)) {
+      this.fatal = { status: "memory_limit_exceeded", message: `memory limit of ${this.s.limits.memoryMb} MB exceeded in ${this.me === 0 ? "the main thread" : `worker ${this.me}`}`, exitCode: 1 };
+      throw new StopThread();
+    }
+    if (isTimeout(e)) {
+      this.fatal = { status: "time_limit_exceeded", message: `CPU time limit of ${this.s.limits.cpuMs} ms exceeded (a macrotask never returned)`, exitCode: 1 };
+      throw new StopThread();
+    }
+    if (isDisposedError(e)) throw new StopThread();
+    if (e instanceof ModuleNotFound) throw e;
+    // Anything else thrown out of a call is a rejection nobody handled (isolated-vm reports it here).
+    this.unhandledRejection(e);
+  }
+
+  private unhandledRejection(reason: unknown): void {
+    const isErr = reason instanceof Error;
+    const text = isErr
+      ? `Uncaught ${inspect(reason)}\n`
+      : `Uncaught [UnhandledPromiseRejection: This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "${inspect(reason)}".] { code: 'ERR_UNHANDLED_REJECTION' }\n`;
+    const info = isErr ? { name: reason.name, message: reason.message, stack: reason.stack } : { name: "UnhandledPromiseRejection", message: `The promise rejected with the reason "${inspect(reason)}".` };
+    this.onUncaught(text, info, isErr ? reason : info);
+    throw new StopThread();
+  }
+
+  private onUncaught(text: string, info: { name: string; message: string; stack?: string }, value: unknown): void {
+    if (this.fatal) return;
+    text = stripRuntimeFrames(text);
+    if (info.stack) info = { ...info, stack: stripRuntimeFrames(info.stack) };
+    if (this.me === 0) this.writeOut("stderr", text);
+    this.fatal = {
+      status: "runtime_error",
+      message: `${this.me === 0 ? "Uncaught" : `Uncaught in worker ${this.me}:`} ${info.name}: ${info.message}`.slice(0, 2000),
+      exitCode: 1,
+      error: { ...info, threadId: this.me },
+      errorValue: value,
+    };
+  }
+
+  private writeOut(stream: "stdout" | "stderr", text: string): boolean {
+    const bytes = Buffer.byteLength(text);
+    const total = this.table.add(G.OUTPUT_BYTES, bytes);
+    if (total > this.s.limits.outputBytes) {
+      const room = this.s.limits.outputBytes - (total - bytes);
+      if (room > 0) this.out.push({ stream, text: Buffer.from(text).subarray(0, room).toString() });
+      return false;
+    }
+    const last = this.out[this.out.length - 1];
+    if (last && last.stream === stream) last.text += text;
+    else this.out.push({ stream, text });
+    return true;
+  }
+
+  private flush(): void {
+    if (this.out.length) {
+      this.send({ t: "out", run: this.s.run, threadId: this.me, chunks: this.out });
+      this.out = [];
+    }
+    if (this.marks.length || this.logs.length) {
+      this.send({ t: "trace", run: this.s.run, marks: this.marks, logs: this.logs });
+      this.marks = [];
+      this.logs = [];
+    }
+  }
+
+  /**
+   * End the isolate from inside one of its callbacks. The callback must then return normally: throwing
+   * a host exception out of a callback of a disposed isolate aborts the process (isolated-vm assertion).
+   */
+  private stopNow(f: Fatal): void {
+    if (!this.fatal) this.fatal = f;
+    this.iso.dispose();
+  }
+
+  // ---- what the isolate calls ----
+  private hooks() {
+    const run = this.s.run;
+    const stamp = () => {
+      this.sync();
+      return Math.floor(this.L);
+    };
+    return {
+      now: () => {
+        if (this.stopIfRequested()) return 0;
+        return this.nowMs();
+      },
+      write: (stream: number, text: string) => {
+        if (this.stopIfRequested()) return;
+        if (!this.writeOut(stream === 1 ? "stderr" : "stdout", String(text))) {
+          this.stopNow({ status: "output_limit_exceeded", message: `output limit of ${this.s.limits.outputBytes} bytes exceeded`, exitCode: 1 });
+        }
+      },
+      post: (kind: string, target: number, data: unknown, ports: number[]) => {
+        if (this.stopIfRequested()) return;
+        const at = stamp();
+        if (this.table.add(G.MESSAGES, 1) > this.s.limits.maxMessages) {
+          return this.stopNow({ status: "resource_limit", message: `more than ${this.s.limits.maxMessages} messages between threads`, exitCode: 1 });
+        }
+        const dest = kind === "port" ? Atomics.load(this.table.portOwner, target ^ 1) : kind === "worker" ? target : this.s.parentId;
+        for (const p of ports) Atomics.store(this.table.portOwner, p, dest);
+        this.table.incoming(dest, BigInt(at));
+        this.send({ t: "post", run, from: this.me, kind, target, data, ports, stamp: at });
+      },
+      spawn: (kind: string, source: string, data: unknown, opts: { name: string; ports: number[] }) => {
+        if (this.stopIfRequested()) return -1;
+        const at = stamp();
+        const lim = this.s.limits;
+        if (this.table.add(G.WORKERS_ALIVE, 1) > lim.maxWorkers) {
+          this.stopNow({ status: "resource_limit", message: `more than ${lim.maxWorkers} worker threads alive at once`, exitCode: 1 });
+          return -1;
+        }
+        if (this.table.add(G.WORKERS_TOTAL, 1) > lim.maxWorkersTotal) {
+          this.stopNow({ status: "resource_limit", message: `more than ${lim.maxWorkersTotal} worker threads created`, exitCode: 1 });
+          return -1;
+        }
+        if (Atomics.load(this.table.ints, G.NEXT_THREAD) >= MAX_THREADS) {
+          this.stopNow({ status: "resource_limit", message: `more than ${MAX_THREADS - 1} threads`, exitCode: 1 });
+          return -1;
+        }
+        const id = Atomics.add(this.table.ints, G.NEXT_THREAD, 1);
+        const startNs = at + WORKER_STARTUP_VIRTUAL_MS * MS;
+        this.table.publish(id, ST.STARTING, BigInt(startNs), BigInt(startNs));
+        for (const p of opts.ports) Atomics.store(this.table.portOwner, p, id);
+        this.send({ t: "spawn", run, parentId: this.me, threadId: id, kind: kind as "module", source, data, ports: opts.ports, stamp: startNs });
+        return id;
+      },
+      terminate: (threadId: number) => {
+        this.send({ t: "terminate", run, from: this.me, threadId });
+      },
+      wait: (ta: Int32Array | BigInt64Array, index: number, value: number | bigint, timeoutMs: number) => this.atomicsWait(ta, index, value, timeoutMs),
+      notified: () => {
+        this.table.maxNotify(BigInt(stamp()));
+      },
+      delay: (us: number) => {
+        Atomics.wait(this.delayCell, 0, 0, us / 1000);
+      },
+      mark: (label: string, data: unknown) => {
+        this.marks.push({ at: stamp() / MS, threadId: this.me, label, data });
+      },
+      log: (text: string) => {
+        this.logs.push({ at: stamp() / MS, threadId: this.me, text });
+      },
+      forbidden: (name: string) => {
+        this.send({ t: "forbidden", run, name });
+      },
+      settle: (ok: boolean, value: unknown) => {
+        if (!this.settled) this.settled = { ok, value };
+      },
+      uncaught: (text: string, info: { name: string; message: string; stack?: string }, error: unknown) => {
+        this.onUncaught(text, info, error);
+        this.iso.dispose();
+      },
+      channel: () => {
+        const a = Atomics.add(this.table.ints, G.NEXT_PORT, 2);
+        if (a + 1 >= this.table.portOwner.length) {
+          this.stopNow({ status: "resource_limit", message: "too many MessageChannels", exitCode: 1 });
+          return [0, 1];
+        }
+        Atomics.store(this.table.portOwner, a, this.me);
+        Atomics.store(this.table.portOwner, a + 1, this.me);
+        return [a, a + 1];
+      },
+      portClose: (portId: number) => {
+        const at = stamp();
+        const dest = Atomics.load(this.table.portOwner, portId ^ 1);
+        this.table.incoming(dest, BigInt(at));
+        this.send({ t: "portClose", run, from: this.me, portId, stamp: at });
+      },
+      mainDone: () => {
+        this.mainDone = true;
+      },
+    };
+  }
+
+  /** In a callback: stop the isolate when the run or this thread was told to stop. True = return now. */
+  private stopIfRequested(): boolean {
+    if (this.fatal) return true;
+    if (Atomics.load(this.table.ints, G.STOP) !== 0 || Atomics.load(this.table.ints, this.table.stopIndex(this.me)) !== 0) {
+      this.stopNow({ status: "stopped", message: "terminated", exitCode: 1 });
+      return true;
+    }
+    return false;
+  }
+
+  private atomicsWait(ta: Int32Array | BigInt64Array, index: number, value: number | bigint, timeoutMs: number): string {
+    if (this.stopIfRequested()) return "timed-out";
+    if (timeoutMs === 0) return Atomics.wait(ta as Int32Array, index, value as number, 0);
+    if (Atomics.load(ta as Int32Array, index) !== (ta instanceof BigInt64Array ? BigInt(value as bigint) : Number(value) | 0)) return "not-equal";
+    this.sync();
+    const startL = this.L;
+    const deadline = Number.isFinite(timeoutMs) ? this.L + timeoutMs * MS : Infinity;
+    const cpuBefore = this.cpuMark;
+    this.cpuMark = null;
+    const on = `Atomics.wait(${ta instanceof BigInt64Array ? "BigInt64Array" : "Int32Array"}[${index}]) == ${String(value)}`;
+    this.send({ t: "wait", run: this.s.run, threadId: this.me, on });
+    this.publish(ST.BLOCKED, deadline);
+    let result = "ok";
+    let first = true;
+    try {
+      for (;;) {
+        const r = Atomics.wait(ta as Int32Array, index, value as number, Number.isFinite(deadline) ? 2 : 20);
+        if (r === "ok") {
+          this.L = Math.max(this.L, Number(Atomics.load(this.table.bigs, 1)));
+          break;
+        }
+        if (r === "not-equal") {
+          result = first ? "not-equal" : "ok";
+          if (!first) this.L = Math.max(this.L, Number(Atomics.load(this.table.bigs, 1)));
+          break;
+        }
+        first = false;
+        if (this.stopIfRequested()) break;
+        if (Number.isFinite(deadline)) {
+          if (deadline > this.s.limits.virtualMs * MS) {
+            this.stopNow({ status: "time_limit_exceeded", message: `virtual time limit of ${this.s.limits.virtualMs} ms exceeded (Atomics.wait timeout)`, exitCode: 1 });
+            break;
+          }
+          if (this.table.othersAtLeast(this.me, BigInt(Math.floor(deadline)))) {
+            this.L = Math.max(this.L, deadline);
+            result = "timed-out";
+            break;
+          }
+        } else if (this.table.quiescent()) {
+          const epoch = this.table.get(G.EPOCH);
+          if (this.quiescentSentAt !== epoch) {
+            this.quiescentSentAt = epoch;
+            this.send({ t: "quiescent", run: this.s.run, threadId: this.me });
+          }
+        }
+      }
+    } finally {
+      this.publish(ST.RUNNING, this.L);
+      this.send({ t: "wait", run: this.s.run, threadId: this.me, on: null });
+      if (this.s.timeline) this.spans.push({ start: startL / MS, end: this.L / MS, kind: "wait", label: on });
+      this.cpuMark = cpuBefore === null ? null : threadCpuNs();
+    }
+    return result;
+  }
+
+  // ---- end ----
+  private finish(): ThreadEnd {
+    try {
+      this.flush();
+    } catch {
+      /* the supervisor may be gone */
+    }
+    const f = this.fatal;
+    let exitCode = f ? f.exitCode : 0;
+    if (!f && this.me === 0 && this.s.mode === "program" && !this.mainDone) {
+      exitCode = 13;
+      this.writeOut("stderr", "Warning: Detected unsettled top-level await\n");
+      this.flush();
+    }
+    const end: ThreadEnd = {
+      threadId: this.me,
+      status: f ? f.status : "ok",
+      message: f?.message,
+      exitCode,
+      error: f?.error,
+      errorValue: f?.errorValue,
+      settled: this.settled ?? undefined,
+      cpuMs: this.cpuNs / MS,
+      longestTaskMs: this.longestNs / MS,
+      longestTaskAt: this.longestAt,
+      tasks: this.tasks,
+      endMs: this.L / MS,
+      spans: this.spans,
+    };
+    // The parent learns about the end through deliveries; count them before we read as DONE.
+    if (this.me !== 0) {
+      this.table.incoming(this.s.parentId, BigInt(Math.floor(this.L)));
+      if (this.s.kind !== "thread" && end.status === "runtime_error") this.table.incoming(this.s.parentId, BigInt(Math.floor(this.L)));
+      this.table.add(G.WORKERS_ALIVE, -1);
+    }
+    this.table.publish(this.me, ST.DONE, BigInt(Math.floor(this.L)), INF);
+    try {
+      this.iso?.dispose();
+    } catch {
+      /* already gone */
+    }
+    return end;
+  }
+}

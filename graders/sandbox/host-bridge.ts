@@ -1,0 +1,196 @@
+/**
+ * The one host-side module that owns isolated-vm objects: the isolate, its context, the callbacks the
+ * runtime calls and the references the host calls. Nothing else imports isolated-vm, so no ivm handle
+ * can leak to candidate code by accident.
+ */
+import ivm from "isolated-vm";
+
+export interface BridgeHooks {
+  now(): number;
+  write(stream: number, text: string): void;
+  post(kind: string, target: number, data: unknown, ports: number[]): void;
+  spawn(kind: string, source: string, data: unknown, opts: { name: string; ports: number[] }): number;
+  terminate(threadId: number): void;
+  wait(ta: Int32Array | BigInt64Array, index: number, value: number | bigint, timeoutMs: number): string;
+  notified(): void;
+  delay(us: number): void;
+  mark(label: string, data: unknown): void;
+  log(text: string): void;
+  forbidden(name: string): void;
+  settle(ok: boolean, value: unknown): void;
+  uncaught(text: string, info: { name: string; message: string; stack?: string }, error: unknown): void;
+  channel(): number[];
+  portClose(portId: number): void;
+  mainDone(): void;
+}
+
+export class ModuleNotFound extends Error {
+  readonly code = "ERR_MODULE_NOT_FOUND";
+}
+
+/** How a module specifier maps to a source (or a builtin) for one isolate. */
+export interface ModuleSource {
+  resolve(specifier: string, referrer: string): { path: string; builtin: boolean };
+  source(path: string): string;
+}
+
+const CTL_SIZE = 8;
+let preludeCache: { code: string; data?: ivm.ExternalCopy<ArrayBuffer> } | null = null;
+/** The prelude evaluated once into a V8 snapshot per host thread: a new isolate starts with it in place. */
+let snapshot: { code: string; snap: ivm.ExternalCopy<ArrayBuffer> | null } | null = null;
+
+function preludeSnapshot(code: string): ivm.ExternalCopy<ArrayBuffer> | null {
+  if (snapshot && snapshot.code === code) return snapshot.snap;
+  let snap: ivm.ExternalCopy<ArrayBuffer> | null = null;
+  try {
+    snap = ivm.Isolate.createSnapshot([{ code, filename: "grader:runtime" }]);
+    const probe = new ivm.Isolate({ snapshot: snap, memoryLimit: 32 });
+    const ok = probe.createContextSync().evalSync("typeof __grader_rt === 'object' && typeof SharedArrayBuffer === 'function' && typeof Atomics === 'object'");
+    probe.dispose();
+    if (ok !== true) snap = null;
+  } catch {
+    snap = null;
+  }
+  snapshot = { code, snap };
+  return snap;
+}
+
+export class CandidateIsolate {
+  readonly ctl: Float64Array;
+  private isolate: ivm.Isolate;
+  private context: ivm.Context;
+  private rt!: ivm.Reference<Record<string, unknown>>;
+  private fns = new Map<string, ivm.Reference<(...a: unknown[]) => unknown>>();
+  private modules = new Map<string, ivm.Module>();
+  private disposedByHost = false;
+
+  constructor(memoryMb: number, prelude: string, hooks: BridgeHooks) {
+    const snap = preludeSnapshot(prelude);
+    this.isolate = new ivm.Isolate(snap ? { memoryLimit: memoryMb, snapshot: snap } : { memoryLimit: memoryMb });
+    this.context = this.isolate.createContextSync();
+    const global = this.context.global;
+    const ctlBuffer = new SharedArrayBuffer(8 * CTL_SIZE);
+    this.ctl = new Float64Array(ctlBuffer);
+    this.ctl[1] = Infinity;
+    global.setSync("__h_ctl", new ivm.ExternalCopy(new Float64Array(ctlBuffer)).copyInto());
+    const clone = (v: unknown) => v;
+    const all: Record<string, (...a: never[]) => unknown> = { ...hooks, clone };
+    for (const [name, fn] of Object.entries(all)) global.setSync("__h_" + name, new ivm.Callback(fn as (...a: unknown[]) => unknown));
+    if (!snap) this.runPrelude(prelude);
+    this.rt = global.getSync("__grader_rt", { reference: true }) as ivm.Reference<Record<string, unknown>>;
+    global.deleteSync("__grader_rt");
+    this.call("attach", []);
+  }
+
+  private runPrelude(code: string): void {
+    if (!preludeCache || preludeCache.code !== code) preludeCache = { code };
+    const opts: ivm.ScriptOrigin & ivm.CachedDataOptions = { filename: "grader:runtime" };
+    if (preludeCache.data) opts.cachedData = preludeCache.data;
+    else opts.produceCachedData = true;
+    const script = this.isolate.compileScriptSync(code, opts);
+    const produced = (script as unknown as { cachedData?: ivm.ExternalCopy<ArrayBuffer> }).cachedData;
+    if (!preludeCache.data && produced) preludeCache.data = produced;
+    script.runSync(this.context);
+    script.release();
+  }
+
+  private fn(name: string): ivm.Reference<(...a: unknown[]) => unknown> {
+    let f = this.fns.get(name);
+    if (!f) {
+      f = this.rt.getSync(name, { reference: true }) as ivm.Reference<(...a: unknown[]) => unknown>;
+      this.fns.set(name, f);
+    }
+    return f;
+  }
+
+  /** Call rt[name](...args) synchronously on this thread; microtasks drain before it returns. */
+  call(name: string, args: unknown[], timeoutMs?: number): unknown {
+    return this.fn(name).applySync(undefined, args, { arguments: { copy: true }, result: { copy: true }, timeout: timeoutMs });
+  }
+
+  /** Compile a module graph from `entry`, evaluate the builtins it uses and instantiate it (not evaluated yet). */
+  linkModule(entry: string, src: ModuleSource): ivm.Module {
+    const root = this.load(entry, src);
+    root.instantiateSync(this.context, (specifier, referrer) => {
+      const from = [...this.modules.entries()].find(([, m]) => m === referrer)?.[0] ?? "";
+      const r = src.resolve(specifier, from);
+      return this.modules.get(r.path)!;
+    });
+    return root;
+  }
+
+  /** Evaluate a linked module (the candidate's code runs here); returns its namespace. */
+  evaluate(root: ivm.Module, timeoutMs: number): ivm.Reference<unknown> {
+    root.evaluateSync({ timeout: timeoutMs });
+    return root.namespace;
+  }
+
+  /** Namespace reference of a module already evaluated (e.g. the solution imported by the driver). */
+  namespace(path: string): ivm.Reference<unknown> | undefined {
+    return this.modules.get(path)?.namespace;
+  }
+
+  private load(path: string, src: ModuleSource): ivm.Module {
+    const have = this.modules.get(path);
+    if (have) return have;
+    const m = this.isolate.compileModuleSync(src.source(path), { filename: path.startsWith("grader:") || path.startsWith("node:") ? path : "file://" + path });
+    this.modules.set(path, m);
+    for (const spec of m.dependencySpecifiers) {
+      const r = src.resolve(spec, path);
+      if (r.builtin) this.loadBuiltin(r.path);
+      else this.load(r.path, src);
+    }
+    return m;
+  }
+
+  private loadBuiltin(name: string): void {
+    if (this.modules.has(name)) return;
+    const names = this.call("exportNames", [name]) as string[] | null;
+    if (!names) throw new ModuleNotFound(`Cannot find package '${name}'`);
+    const src = `const m = globalThis.__grader_builtins[${JSON.stringify(name)}];\nexport default m.default;\n` +
+      (names.length ? `export const { ${names.join(", ")} } = m.named;\n` : "");
+    const m = this.isolate.compileModuleSync(src, { filename: name });
+    m.instantiateSync(this.context, () => {
+      throw new Error("builtin modules import nothing");
+    });
+    m.evaluateSync();
+    this.modules.set(name, m);
+  }
+
+  /** Pass a module namespace to rt[name] (test mode and harness threads). */
+  callWithNamespaces(name: string, namespaces: ivm.Reference<unknown>[], rest: unknown[], timeoutMs?: number): unknown {
+    return this.fn(name).applySync(undefined, [...namespaces.map((n) => n.derefInto()), ...rest.map((r) => new ivm.ExternalCopy(r).copyInto())], { timeout: timeoutMs });
+  }
+
+  get disposed(): boolean {
+    return this.isolate.isDisposed;
+  }
+  get hostDisposed(): boolean {
+    return this.disposedByHost;
+  }
+  heapBytes(): number {
+    try {
+      const s = this.isolate.getHeapStatisticsSync();
+      return s.used_heap_size + s.externally_allocated_size;
+    } catch {
+      return 0;
+    }
+  }
+
+  /** End the isolate now, even from inside one of its callbacks (the running script stops). */
+  dispose(): void {
+    if (this.isolate.isDisposed) return;
+    this.disposedByHost = true;
+    this.isolate.dispose();
+  }
+}
+
+export function isTimeout(e: unknown): boolean {
+  return e instanceof Error && /Script execution timed out/.test(e.message);
+}
+export function isMemoryLimit(e: unknown): boolean {
+  return e instanceof Error && /memory limit/i.test(e.message);
+}
+export function isDisposedError(e: unknown): boolean {
+  return e instanceof Error && /Isolate was disposed|Isolate is disposed/.test(e.message);
+}

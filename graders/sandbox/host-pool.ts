@@ -1,0 +1,131 @@
+/**
+ * Warm host threads, reused across runs: starting a node:worker_threads thread and loading
+ * isolated-vm costs tens of ms, a fresh isolate on a warm thread about one.
+ */
+import { Worker, MessageChannel, type MessagePort } from "node:worker_threads";
+import { existsSync, readFileSync, statSync, readdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { join, resolve } from "node:path";
+import type { FromHost } from "./thread-protocol";
+
+export interface HostThread {
+  worker: Worker;
+  cmd: MessagePort;
+  /** Where this host's messages go while it runs a candidate thread. */
+  onMessage: ((m: FromHost) => void) | null;
+  busy: boolean;
+}
+
+function findRoot(start: string): string {
+  let dir = start;
+  while (!existsSync(join(dir, "package.json")) || !existsSync(join(dir, "graders"))) {
+    const up = resolve(dir, "..");
+    if (up === dir) return process.cwd();
+    dir = up;
+  }
+  return dir;
+}
+const ROOT = findRoot(__dirname);
+const DIST = join(ROOT, "dist");
+const KEEP_WARM = 4;
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  if (!existsSync(dir)) return 0;
+  for (const f of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, f.name);
+    newest = Math.max(newest, f.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Build dist/ bundles when missing or older than their sources (dev convenience; CI builds first). */
+export function ensureBundles(): { prelude: string; hostScript: string } {
+  const prelude = join(DIST, "runtime-prelude.js");
+  const hostScript = join(DIST, "thread-host.js");
+  const sources = Math.max(newestSource(join(ROOT, "graders", "runtime", "isolate")), newestSource(join(ROOT, "graders", "sandbox")), newestSource(join(ROOT, "graders", "schedule")));
+  const built = existsSync(prelude) && existsSync(hostScript) ? Math.min(statSync(prelude).mtimeMs, statSync(hostScript).mtimeMs) : 0;
+  if (built === 0 || (sources > built && existsSync(join(ROOT, "graders", "runtime", "isolate")))) {
+    execFileSync(process.execPath, [join(ROOT, "scripts", "build-graders.mjs")], { cwd: ROOT, stdio: "ignore" });
+  }
+  return { prelude, hostScript };
+}
+
+export class HostPool {
+  private idle: HostThread[] = [];
+  private all = new Set<HostThread>();
+  private preludeText: string | null = null;
+  private hostScript: string | null = null;
+
+  prelude(): string {
+    if (this.preludeText === null) {
+      const b = ensureBundles();
+      this.preludeText = readFileSync(b.prelude, "utf8");
+      this.hostScript = b.hostScript;
+    }
+    return this.preludeText;
+  }
+
+  async acquire(): Promise<HostThread> {
+    this.prelude();
+    const h = this.idle.pop() ?? (await this.spawn());
+    h.busy = true;
+    return h;
+  }
+
+  release(h: HostThread): void {
+    h.onMessage = null;
+    h.busy = false;
+    if (!this.all.has(h)) return;
+    if (this.idle.length >= KEEP_WARM) {
+      this.discard(h);
+      return;
+    }
+    this.idle.push(h);
+  }
+
+  /** Drop a host that did not stop in time (a candidate loop that never calls the host). */
+  discard(h: HostThread): void {
+    this.all.delete(h);
+    this.idle = this.idle.filter((x) => x !== h);
+    h.onMessage = null;
+    void h.worker.terminate().catch(() => undefined);
+  }
+
+  async warm(n: number): Promise<void> {
+    this.prelude();
+    const hs = await Promise.all(Array.from({ length: n }, () => this.spawn()));
+    for (const h of hs) this.release(h);
+  }
+
+  private spawn(): Promise<HostThread> {
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(this.hostScript!, { workerData: { cmd: port2 }, transferList: [port2], stdout: false, stderr: false });
+    worker.unref();
+    port1.unref();
+    const h: HostThread = { worker, cmd: port1, onMessage: null, busy: false };
+    this.all.add(h);
+    return new Promise((resolvePromise, reject) => {
+      const onReady = (m: FromHost) => {
+        if (m.t !== "ready") return;
+        worker.off("message", onReady);
+        worker.on("message", (msg: FromHost) => {
+          if (msg.t === "idle") this.release(h);
+          else h.onMessage?.(msg);
+        });
+        resolvePromise(h);
+      };
+      worker.on("message", onReady);
+      worker.once("error", (e) => {
+        this.all.delete(h);
+        reject(e);
+      });
+      worker.once("exit", () => {
+        this.all.delete(h);
+        this.idle = this.idle.filter((x) => x !== h);
+      });
+    });
+  }
+}
+
+export const hostPool = new HostPool();

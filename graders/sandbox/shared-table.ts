@@ -1,0 +1,158 @@
+/**
+ * The per-run table every host thread of a run shares (one SharedArrayBuffer): each candidate
+ * thread's state, virtual clock L and "lower bound of its next action" (lb), plus run-wide counters.
+ * Virtual time advances by reading it: a thread may jump to time t only when every other thread's
+ * lb is >= t. Times are integer nanoseconds in BigInt64 cells.
+ */
+export const MAX_THREADS = 128;
+export const MAX_PORTS = 16384;
+export const INF = 1n << 62n;
+
+export const ST = { UNUSED: 0, STARTING: 1, RUNNING: 2, IDLE: 3, BLOCKED: 4, DONE: 5 } as const;
+
+// Int32 cells
+export const G = {
+  EPOCH: 0, NEXT_THREAD: 1, NEXT_PORT: 2, WORKERS_ALIVE: 3, WORKERS_TOTAL: 4, MESSAGES: 5, OUTPUT_BYTES: 6,
+  STOP: 7, TIME_WAITERS: 8, PEAK_THREADS: 9, THREADS_ALIVE: 10,
+} as const;
+const I_GLOBALS = 16;
+const I_PER_THREAD = 4; // STATE, INBOX_COUNT, STOP, spare
+// BigInt64 cells
+export const B = { CPU_NS: 0, NOTIFY_L: 1 } as const;
+const B_GLOBALS = 4;
+const B_PER_THREAD = 4; // L, LB, INBOX_MIN, spare
+
+export interface TableBuffers {
+  ints: SharedArrayBuffer;
+  bigs: SharedArrayBuffer;
+  ports: SharedArrayBuffer;
+}
+
+export function createTable(): TableBuffers {
+  const t = {
+    ints: new SharedArrayBuffer(4 * (I_GLOBALS + I_PER_THREAD * MAX_THREADS)),
+    bigs: new SharedArrayBuffer(8 * (B_GLOBALS + B_PER_THREAD * MAX_THREADS)),
+    ports: new SharedArrayBuffer(4 * MAX_PORTS),
+  };
+  const view = new SharedTable(t);
+  for (let i = 0; i < MAX_THREADS; i++) {
+    Atomics.store(view.bigs, view.lbIndex(i), INF);
+    Atomics.store(view.bigs, view.inboxMinIndex(i), INF);
+  }
+  Atomics.store(view.ints, G.NEXT_THREAD, 1);
+  Atomics.store(view.ints, G.NEXT_PORT, 0);
+  return t;
+}
+
+export class SharedTable {
+  readonly ints: Int32Array;
+  readonly bigs: BigInt64Array;
+  readonly portOwner: Int32Array;
+  constructor(readonly buffers: TableBuffers) {
+    this.ints = new Int32Array(buffers.ints);
+    this.bigs = new BigInt64Array(buffers.bigs);
+    this.portOwner = new Int32Array(buffers.ports);
+  }
+  get(cell: number): number {
+    return Atomics.load(this.ints, cell);
+  }
+  add(cell: number, n: number): number {
+    return Atomics.add(this.ints, cell, n) + n;
+  }
+  stateIndex(t: number): number {
+    return I_GLOBALS + I_PER_THREAD * t;
+  }
+  inboxIndex(t: number): number {
+    return I_GLOBALS + I_PER_THREAD * t + 1;
+  }
+  stopIndex(t: number): number {
+    return I_GLOBALS + I_PER_THREAD * t + 2;
+  }
+  lIndex(t: number): number {
+    return B_GLOBALS + B_PER_THREAD * t;
+  }
+  lbIndex(t: number): number {
+    return B_GLOBALS + B_PER_THREAD * t + 1;
+  }
+  inboxMinIndex(t: number): number {
+    return B_GLOBALS + B_PER_THREAD * t + 2;
+  }
+  state(t: number): number {
+    return Atomics.load(this.ints, this.stateIndex(t));
+  }
+  /** Publish a thread's state, clock and lower bound, then wake every waiter. */
+  publish(t: number, state: number, l: bigint, lb: bigint): void {
+    Atomics.store(this.bigs, this.lIndex(t), l);
+    Atomics.store(this.bigs, this.lbIndex(t), lb);
+    Atomics.store(this.ints, this.stateIndex(t), state);
+    this.bump();
+  }
+  /** Update a running thread's clock without waking anyone (cheap, every host call). */
+  publishClock(t: number, l: bigint): void {
+    Atomics.store(this.bigs, this.lIndex(t), l);
+    Atomics.store(this.bigs, this.lbIndex(t), l);
+  }
+  bump(): void {
+    Atomics.add(this.ints, G.EPOCH, 1);
+    Atomics.notify(this.ints, G.EPOCH);
+  }
+  /** A message (stamp ns) is on its way to thread t. */
+  incoming(t: number, stamp: bigint): void {
+    Atomics.add(this.ints, this.inboxIndex(t), 1);
+    const i = this.inboxMinIndex(t);
+    for (;;) {
+      const cur = Atomics.load(this.bigs, i);
+      if (cur <= stamp) break;
+      if (Atomics.compareExchange(this.bigs, i, cur, stamp) === cur) break;
+    }
+    this.bump();
+  }
+  received(t: number, n: number): void {
+    if (Atomics.sub(this.ints, this.inboxIndex(t), n) - n <= 0) Atomics.store(this.bigs, this.inboxMinIndex(t), INF);
+  }
+  /** Earliest time thread t could act (send a message, notify) from what it published. */
+  lowerBound(t: number): bigint {
+    const st = this.state(t);
+    if (st === ST.UNUSED || st === ST.DONE) return INF;
+    let lb = Atomics.load(this.bigs, this.lbIndex(t));
+    if (Atomics.load(this.ints, this.inboxIndex(t)) > 0) {
+      const l = Atomics.load(this.bigs, this.lIndex(t));
+      const m = Atomics.load(this.bigs, this.inboxMinIndex(t));
+      const at = m > l ? m : l;
+      if (at < lb) lb = at;
+    }
+    return lb;
+  }
+  /** Every other live thread's lower bound is >= target (read consistently). */
+  othersAtLeast(me: number, target: bigint): boolean {
+    const epoch = this.get(G.EPOCH);
+    const n = this.get(G.NEXT_THREAD);
+    for (let t = 0; t < n && t < MAX_THREADS; t++) {
+      if (t === me) continue;
+      if (this.lowerBound(t) < target) return false;
+    }
+    return this.get(G.EPOCH) === epoch;
+  }
+  /** Nothing can ever happen again: every live thread idle/blocked with no event and no message. */
+  quiescent(): boolean {
+    const epoch = this.get(G.EPOCH);
+    const n = this.get(G.NEXT_THREAD);
+    for (let t = 0; t < n && t < MAX_THREADS; t++) {
+      const st = this.state(t);
+      if (st === ST.UNUSED || st === ST.DONE) continue;
+      if (st !== ST.IDLE && st !== ST.BLOCKED) return false;
+      if (this.lowerBound(t) < INF) return false;
+    }
+    return this.get(G.EPOCH) === epoch;
+  }
+  addCpu(ns: bigint): bigint {
+    return Atomics.add(this.bigs, B.CPU_NS, ns) + ns;
+  }
+  maxNotify(l: bigint): void {
+    for (;;) {
+      const cur = Atomics.load(this.bigs, B.NOTIFY_L);
+      if (cur >= l) return;
+      if (Atomics.compareExchange(this.bigs, B.NOTIFY_L, cur, l) === cur) return;
+    }
+  }
+}

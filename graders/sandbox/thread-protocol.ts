@@ -1,0 +1,79 @@
+/** Messages between the supervisor (grader process main thread) and host threads. */
+import type { TableBuffers } from "./shared-table";
+import type { RunLimits } from "./run-spec";
+
+export type ThreadKind = "main" | "module" | "eval" | "thread";
+
+export interface ThreadStart {
+  t: "start";
+  run: number;
+  threadId: number;
+  parentId: number;
+  kind: ThreadKind;
+  /** Module path (main/module), source (eval) or driver entry name (thread). */
+  source: string;
+  mode: "program" | "test";
+  modules: Record<string, string>;
+  entry: string;
+  solution?: string;
+  trusted: string[];
+  input?: unknown;
+  workerData?: unknown;
+  seed: number;
+  cores: number;
+  limits: RunLimits;
+  forbid: string[];
+  startNs: number;
+  table: TableBuffers;
+  prelude: string;
+  timeline: boolean;
+  blockedMs: number;
+}
+
+/** Supervisor -> host during a run. */
+export type ToHost =
+  | ThreadStart
+  | { t: "deliver"; run: number; ev: Delivery; stamp: number }
+  | { t: "stop"; run: number };
+
+export interface Delivery {
+  k: "port" | "parent" | "close" | "worker" | "thread";
+  id: number;
+  type?: string;
+  data?: unknown;
+  ok?: boolean;
+}
+
+export interface ThreadEnd {
+  threadId: number;
+  /** ok = loop ended / settled; the others end the whole run. */
+  status: "ok" | "runtime_error" | "time_limit_exceeded" | "memory_limit_exceeded" | "output_limit_exceeded" | "resource_limit" | "stopped" | "internal_error";
+  message?: string;
+  exitCode: number;
+  error?: { name: string; message: string; stack?: string; threadId: number };
+  /** Cloneable error for a parent's 'error' event. */
+  errorValue?: unknown;
+  settled?: { ok: boolean; value: unknown };
+  cpuMs: number;
+  longestTaskMs: number;
+  longestTaskAt: number;
+  tasks: number;
+  endMs: number;
+  spans: { start: number; end: number; kind: "task" | "blocked" | "wait"; label?: string }[];
+}
+
+/** Host -> supervisor. */
+export type FromHost =
+  | { t: "ready" }
+  | { t: "out"; run: number; threadId: number; chunks: { stream: "stdout" | "stderr"; text: string }[] }
+  | { t: "post"; run: number; from: number; kind: string; target: number; data: unknown; ports: number[]; stamp: number }
+  | { t: "spawn"; run: number; parentId: number; threadId: number; kind: ThreadKind; source: string; data: unknown; ports: number[]; stamp: number }
+  | { t: "terminate"; run: number; from: number; threadId: number }
+  | { t: "portClose"; run: number; from: number; portId: number; stamp: number }
+  | { t: "trace"; run: number; marks: { at: number; threadId: number; label: string; data?: unknown }[]; logs: { at: number; threadId: number; text: string }[] }
+  | { t: "wait"; run: number; threadId: number; on: string | null }
+  | { t: "forbidden"; run: number; name: string }
+  | { t: "quiescent"; run: number; threadId: number }
+  | { t: "online"; run: number; threadId: number; stamp: number }
+  | { t: "end"; run: number; end: ThreadEnd }
+  | { t: "idle" };
