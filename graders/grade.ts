@@ -14,6 +14,9 @@ import type { CheckContext, ProblemPackage, TestCase } from "./problem-package";
 import { REPORT_VERSION, type CheckOutcome, type Diagnostic, type Report, type TestMetrics, type TestResult, type Verdict } from "./report";
 import type { RunLimits, RunResult, RunSpec } from "./sandbox/run-spec";
 import { resolveLimits } from "./limits";
+import { MEASUREMENT_METHOD as METHOD, internalErrorReport } from "./pool/internal-report";
+
+export { internalErrorReport };
 import { compileSolution, compileTrusted } from "./compile";
 import { GraderError, serializeError } from "./errors";
 import { decisiveCheck, precedence, submissionVerdict } from "./verdict";
@@ -46,15 +49,6 @@ export interface GradeOptions {
 }
 
 const OUTPUT_SHOWN_BYTES = 8 * 1024;
-
-const METHOD =
-  "Time is virtual. Each candidate thread has its own clock that advances with the CPU time that thread " +
-  "uses (read per host thread from /proc/thread-self/schedstat, so load on the grading machine does not " +
-  "change it); when every thread waits, time jumps to the next timer. Messages between threads carry " +
-  "Lamport timestamps: a receiver's clock moves to at least the sender's time of sending. Blocking is the " +
-  "main thread's longest single macrotask in CPU ms. Speedup is the candidate's own one-worker virtual " +
-  "makespan divided by its N-worker makespan, both measured in the same grading run. Wall time is shown " +
-  "for information and never decides a verdict.";
 
 // ---------------------------------------------------------------- runtime and limits
 
@@ -357,22 +351,6 @@ function missingExports(pkg: ProblemPackage, exported: string[], fileName: strin
   return pkg.config.exports
     .filter((name) => !exported.includes(name))
     .map((name) => ({ file: fileName, line: 1, column: 1, code: 0, message: `The solution must export \`${name}\` (this problem needs: ${pkg.config.exports.join(", ")}).` }));
-}
-
-/** A report for a failure of the grader itself (never blamed on the candidate). */
-export function internalErrorReport(pkg: { config: { slug: string; version: number } }, message: string, attempts: number, seed = 0): Report {
-  return {
-    version: REPORT_VERSION,
-    problem: { slug: pkg.config.slug, version: pkg.config.version },
-    verdict: "internal_error",
-    score: 0,
-    summary: `The grader itself failed (${message}). This is not a problem with your code; it was retried ${attempts > 1 ? "once" : "not at all"}.`,
-    tests: [],
-    metrics: { totalMs: 0, testsRun: 0, testsPassed: 0 },
-    seed,
-    method: METHOD,
-    internal: { message, attempts },
-  };
 }
 
 export async function gradeInProcess(pkg: ProblemPackage, source: string, options: GradeOptions = {}): Promise<Report> {

@@ -15,7 +15,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { ProblemPackage } from "../problem-package";
 import type { Report } from "../report";
-import { internalErrorReport } from "../grade";
+import { internalErrorReport } from "./internal-report";
 import { GRADER_ERROR_CODES, GraderError, type GraderErrorCode } from "../errors";
 import type { GraderProcessMessage, SupervisorMessage, WireGradeOptions } from "./protocol";
 
