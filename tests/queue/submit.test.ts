@@ -1,5 +1,5 @@
 // submit(): validation, limits, and the order "stored, then queued", against a real SQLite file.
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import type { Dispatcher } from "../../app/_server/grading/dispatcher";
 import { GradingError } from "../../app/_server/grading/grading-error";
 import { submit, type SubmitContext } from "../../app/_server/grading/submit";

@@ -10,6 +10,9 @@ export const FIXTURE_PACKAGE_DIR = path.resolve(__dirname, "..", "..", "fixtures
 export const FIXTURE_SLUG = "queue-add";
 export const fixturePackage = loadPackage(FIXTURE_PACKAGE_DIR);
 export const CORRECT = fixturePackage.solutions["reference.ts"];
+/** Same problem, but each test spends about a second of CPU in the driver: jobs long enough to kill mid-way. */
+export const SLOW_SLUG = "queue-slow-add";
+export const slowPackage = loadPackage(path.resolve(FIXTURE_PACKAGE_DIR, "..", "slow-add"));
 export const WRONG = fixturePackage.wrong["subtracts.ts"].source;
 
 export interface QueueDatabase {
@@ -24,6 +27,7 @@ export async function createQueueDatabase(candidates: number): Promise<QueueData
   const temp = createTempDatabase();
   const db = scriptClient(temp.url);
   await syncPackage(db, fixturePackage);
+  await syncPackage(db, slowPackage);
   const users: string[] = [];
   for (let i = 0; i < candidates; i++) {
     const u = await db.user.create({ data: { email: `c${i}@queue.test`, name: `Candidate ${i}`, passwordHash: "-", role: "candidate" }, select: { id: true } });
@@ -54,12 +58,15 @@ export async function allFinished(db: PrismaClient, ids: string[]): Promise<bool
   return (await db.submission.count({ where: { id: { in: ids }, status: { in: ["done", "failed"] } } })) === ids.length;
 }
 
-/** A solution that computes the right sum after burning ~`cpuMs` of CPU per call: long enough to be killed mid-job. */
-export function slowCorrect(cpuMs: number): string {
-  return `export async function add(a: number, b: number): Promise<number> {
-  const until = Date.now() + ${cpuMs};
-  while (Date.now() < until) {}
-  return a + b;
-}
-`;
+/** Submissions stored directly as queued (what submit() leaves behind), in order, a millisecond apart. */
+export async function storeQueued(q: QueueDatabase, entries: { user: number; code?: string; slug?: string }[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const e of entries) {
+    const problem = await q.db.problem.findUniqueOrThrow({ where: { slug: e.slug ?? FIXTURE_SLUG }, select: { id: true, currentVersion: true } });
+    const version = await q.db.problemVersion.findUniqueOrThrow({ where: { problemId_version: { problemId: problem.id, version: problem.currentVersion } }, select: { id: true } });
+    const row = await q.db.submission.create({ data: { userId: q.users[e.user], problemId: problem.id, problemVersionId: version.id, code: e.code ?? CORRECT }, select: { id: true } });
+    ids.push(row.id);
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  return ids;
 }
