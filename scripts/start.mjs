@@ -39,7 +39,8 @@ function serve() {
 }
 
 try {
-  if (!existsSync(path.join(ROOT, "generated", "prisma", "client.ts"))) prismaGenerate();
+  const client = path.join(ROOT, "generated", "prisma", "client.ts");
+  if (newestMtime(client) < newestMtime(path.join(ROOT, "prisma", "schema.prisma"))) prismaGenerate();
   migrateDeploy();
   seed();
   if (!existsSync(path.join(ROOT, "dist"))) buildGraders();
