@@ -1,0 +1,142 @@
+// BullMQ mode against the real Redis (127.0.0.1:6379, a unique queue per run) with real `npm run grader`
+// worker processes: jobs flow to workers and results land in the database; fair priorities; a Redis wipe
+// while jobs wait loses nothing; a worker SIGKILLed mid-job still ends in one verdict.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { Queue } from "bullmq";
+import { BullmqDispatcher } from "../../app/_server/grading/bullmq-dispatcher";
+import type { DispatchEvent } from "../../app/_server/grading/dispatcher";
+import { submit } from "../../app/_server/grading/submit";
+import { startGraderWorker, stopAll, type Child } from "./support/child-processes";
+import { allFinished, CORRECT, createQueueDatabase, FIXTURE_SLUG, SLOW_SLUG, WRONG, waitFor, type QueueDatabase } from "./support/queue-database";
+import { REDIS_URL, uniqueQueueName, wipeQueueKeys } from "./support/redis-keys";
+
+const limits = { GRADING_MAX_CODE_BYTES: 64 * 1024, GRADING_MAX_ACTIVE_PER_USER: 50, GRADING_RETRY_AFTER_SECONDS: 5 };
+
+let q: QueueDatabase;
+beforeAll(async () => {
+  q = await createQueueDatabase(8);
+});
+afterAll(async () => {
+  await q?.close();
+});
+
+interface Setup {
+  queueName: string;
+  dispatcher: BullmqDispatcher;
+  events: DispatchEvent[];
+  workers: Child[];
+  worker(extra?: Record<string, string>): Promise<Child>;
+  submitAs(user: number, options?: { code?: string; slug?: string }): Promise<string>;
+}
+
+const teardowns: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const t of teardowns.splice(0).reverse()) await t();
+});
+
+async function setup(label: string): Promise<Setup> {
+  const queueName = uniqueQueueName(label);
+  const events: DispatchEvent[] = [];
+  // Reconciliation is driven by the tests (reconcileNow) so each step is deterministic.
+  const dispatcher = new BullmqDispatcher({ db: q.db, redisUrl: REDIS_URL, queueName, reconcileMs: 3_600_000, reconcileGraceMs: 0, observe: (e) => events.push(e) });
+  await dispatcher.start();
+  const workers: Child[] = [];
+  teardowns.push(async () => {
+    await stopAll(workers);
+    await dispatcher.close();
+    await wipeQueueKeys(queueName);
+  });
+  return {
+    queueName,
+    dispatcher,
+    events,
+    workers,
+    worker: async (extra = {}) => {
+      const w = await startGraderWorker({ REDIS_URL, GRADER_QUEUE: queueName, GRADER_PROCESSES: "1", GRADER_LOCK_MS: "2000", ...extra });
+      workers.push(w);
+      return w;
+    },
+    submitAs: async (user, options = {}) => {
+      const { id } = await submit({ userId: q.users[user], problemSlug: options.slug ?? FIXTURE_SLUG, code: options.code ?? CORRECT }, { db: q.db, dispatcher, config: limits });
+      return id;
+    },
+  };
+}
+
+const accepted = (events: DispatchEvent[]) => events.filter((e) => e.type === "result" && e.accepted).map((e) => e.submissionId);
+const refused = (events: DispatchEvent[]) => events.filter((e) => e.type === "result" && !e.accepted).map((e) => e.submissionId);
+
+async function jobCount(queueName: string): Promise<number> {
+  const queue = new Queue(queueName, { connection: { url: REDIS_URL } });
+  try {
+    const counts = await queue.getJobCounts("waiting", "prioritized", "active", "delayed");
+    return Object.values(counts).reduce((a, b) => a + b, 0);
+  } finally {
+    await queue.close();
+  }
+}
+
+describe("BullMQ mode", () => {
+  it("sends jobs to grader-worker processes and writes their results to the database, once each", async () => {
+    const s = await setup("flow");
+    const ids = [await s.submitAs(0), await s.submitAs(1, { code: WRONG }), await s.submitAs(2), await s.submitAs(0)];
+    const worker = await s.worker();
+    await waitFor("all graded", () => allFinished(q.db, ids), 180_000);
+    const rows = await q.db.submission.findMany({ where: { id: { in: ids } }, select: { id: true, attempts: true, leaseId: true, verdict: true, report: true } });
+    for (const row of rows) {
+      expect(row.attempts).toBe(1);
+      expect(row.leaseId).toMatch(new RegExp(`^${worker.pid}@`)); // graded by the worker process, not by us
+      expect((row.report as { verdict: string }).verdict).toBe(row.verdict);
+    }
+    expect(accepted(s.events).sort()).toEqual([...ids].sort());
+    expect(refused(s.events)).toEqual([]);
+  });
+
+  it("gives each user's oldest job the best priority, so a flood does not run ahead of the others", async () => {
+    const s = await setup("fair");
+    const flood: string[] = [];
+    for (let i = 0; i < 4; i++) flood.push(await s.submitAs(3));
+    const other = await s.submitAs(4);
+    await s.worker();
+    const ids = [...flood, other];
+    await waitFor("all graded", () => allFinished(q.db, ids), 180_000);
+    const rows = await q.db.submission.findMany({ where: { id: { in: ids } }, select: { id: true, startedAt: true }, orderBy: { startedAt: "asc" } });
+    expect(rows.map((r) => r.id)).toEqual([flood[0], other, ...flood.slice(1)]);
+  });
+
+  it("loses nothing when Redis loses its jobs while they wait: the reconciler enqueues them again", async () => {
+    const s = await setup("wipe");
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push(await s.submitAs(5 + (i % 3)));
+    expect(await jobCount(s.queueName)).toBe(5);
+    expect(await wipeQueueKeys(s.queueName)).toBeGreaterThan(0);
+    expect(await jobCount(s.queueName)).toBe(0);
+
+    const outcome = await s.dispatcher.reconcileNow();
+    expect(outcome).toMatchObject({ requeued: 5 });
+    expect(await jobCount(s.queueName)).toBe(5);
+    expect(await s.dispatcher.reconcileNow()).toMatchObject({ requeued: 0 }); // no duplicates on a second pass
+    await s.worker();
+    await waitFor("all graded", () => allFinished(q.db, ids), 180_000);
+    expect(accepted(s.events).sort()).toEqual([...ids].sort());
+    expect(await q.db.submission.count({ where: { id: { in: ids }, attempts: 1 } })).toBe(5);
+  });
+
+  it("gives one verdict when the worker grading a job is SIGKILLed: another worker grades it again", async () => {
+    const s = await setup("kill");
+    const id = await s.submitAs(1, { slug: SLOW_SLUG });
+    const [first, second] = [await s.worker(), await s.worker()];
+    await waitFor("a worker to start the job", async () => (await q.db.submission.findUniqueOrThrow({ where: { id } })).status === "running", 120_000, 20);
+    const holder = (await q.db.submission.findUniqueOrThrow({ where: { id } })).leaseId!;
+    const victim = holder.startsWith(`${first.pid}@`) ? first : second;
+    const survivor = victim === first ? second : first;
+    victim.kill("SIGKILL");
+    await victim.exited;
+    await waitFor("graded", () => allFinished(q.db, [id]), 180_000);
+    const row = await q.db.submission.findUniqueOrThrow({ where: { id } });
+    expect(row.attempts).toBe(2);
+    expect(row.leaseId).toMatch(new RegExp(`^${survivor.pid}@`));
+    expect(accepted(s.events)).toEqual([id]);
+    expect(row.verdict).toBe((row.report as { verdict: string }).verdict);
+  });
+});
