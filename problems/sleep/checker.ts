@@ -1,11 +1,23 @@
 import type { CheckContext } from "../../graders/problem-package";
 import type { CheckOutcome } from "../../graders/report";
 
-type Observation = { mode: "sequence" | "together"; ms: number[]; elapsed: number[]; makespan: number };
+type Observation = { mode: "sequence" | "together"; ms: number[]; calledAt: number[]; resolvedAt: number[]; startedAt: number };
 
-/** Virtual timers fire at exact times, so only float rounding separates "on time" from "early". */
+/**
+ * Node's timers count from the event loop's cached clock, a whole millisecond taken when the loop
+ * turn began (libuv's uv_now), and the sandbox does the same. So "never early" is measured from the
+ * whole millisecond in which sleep() was called: `setTimeout(resolve, ms)` passes exactly, while
+ * anything that fires even 1 ms sooner fails. The driver calls sleep() at the start of a macrotask,
+ * so that millisecond is the loop's cached one. In a batch, every sleep is called in the same
+ * macrotask, whose cached millisecond is the batch's start.
+ */
+function earliest(o: Observation, i: number): number {
+  const base = o.mode === "together" ? o.startedAt : o.calledAt[i];
+  return Math.floor(base) + o.ms[i];
+}
+/** Float rounding only: virtual timers fire at exact times. */
 const EPSILON_MS = 1e-6;
-/** How late a sleep may resolve (virtual ms): the CPU time of a few callbacks, with a wide margin. */
+/** How late a sleep awaited on its own may resolve (virtual ms): a wide margin over a few callbacks' CPU time. */
 const LATE_MS = 10;
 /** A batch started together may take this much longer than its longest sleep. */
 const OVERLAP_SLACK_MS = 10;
@@ -13,52 +25,49 @@ const OVERLAP_SLACK_MS = 10;
 const fmt = (n: number) => (Math.round(n * 100) / 100).toString();
 
 function neverEarly(o: Observation): CheckOutcome {
-  const i = o.elapsed.findIndex((e, k) => e < o.ms[k] - EPSILON_MS);
+  const i = o.ms.findIndex((_, k) => o.resolvedAt[k] < earliest(o, k) - EPSILON_MS);
+  if (i < 0) return { check: "never-early", passed: true, verdict: "wrong_answer", message: `all ${o.ms.length} sleeps resolved no earlier than asked` };
+  const after = o.resolvedAt[i] - Math.floor(o.mode === "together" ? o.startedAt : o.calledAt[i]);
   return {
     check: "never-early",
-    passed: i < 0,
+    passed: false,
     verdict: "wrong_answer",
-    message:
-      i < 0
-        ? `all ${o.ms.length} sleeps resolved no earlier than asked`
-        : `sleep #${i + 1} of ${o.ms.length} resolved after ${fmt(o.elapsed[i])} ms, earlier than the ${o.ms[i]} ms it was asked to wait`,
-    figures: i < 0 ? {} : { sleep: i + 1, askedMs: o.ms[i], resolvedAfterMs: fmt(o.elapsed[i]) },
+    message: `sleep #${i + 1} of ${o.ms.length} resolved ${fmt(after)} ms after it was called, earlier than the ${o.ms[i]} ms it was asked to wait`,
+    figures: { sleep: i + 1, askedMs: o.ms[i], resolvedAfterMs: fmt(after) },
   };
 }
 
 /** Only for sleeps awaited one at a time: there nothing else can delay them. */
 function onTime(o: Observation): CheckOutcome {
-  const i = o.elapsed.findIndex((e, k) => e > o.ms[k] + LATE_MS);
+  const i = o.ms.findIndex((ms, k) => o.resolvedAt[k] - o.calledAt[k] > ms + LATE_MS);
+  if (i < 0) return { check: "on-time", passed: true, verdict: "wrong_answer", message: `every sleep resolved within ${LATE_MS} ms of its deadline`, figures: { lateAllowedMs: LATE_MS } };
+  const after = o.resolvedAt[i] - o.calledAt[i];
   return {
     check: "on-time",
-    passed: i < 0,
+    passed: false,
     verdict: "wrong_answer",
-    message:
-      i < 0
-        ? `every sleep resolved within ${LATE_MS} ms of its deadline`
-        : `sleep #${i + 1} of ${o.ms.length} resolved after ${fmt(o.elapsed[i])} ms, more than ${LATE_MS} ms after its ${o.ms[i]} ms deadline`,
-    figures: i < 0 ? { lateAllowedMs: LATE_MS } : { sleep: i + 1, askedMs: o.ms[i], resolvedAfterMs: fmt(o.elapsed[i]), lateAllowedMs: LATE_MS },
+    message: `sleep #${i + 1} of ${o.ms.length} resolved ${fmt(after)} ms after it was called, more than ${LATE_MS} ms after its ${o.ms[i]} ms deadline`,
+    figures: { sleep: i + 1, askedMs: o.ms[i], resolvedAfterMs: fmt(after), lateAllowedMs: LATE_MS },
   };
 }
 
 function overlap(o: Observation): CheckOutcome {
   const longest = Math.max(...o.ms);
+  const makespan = Math.max(...o.resolvedAt) - o.startedAt;
   const allowed = longest + OVERLAP_SLACK_MS;
-  const passed = o.makespan <= allowed;
+  const passed = makespan <= allowed;
   return {
     check: "concurrency",
     passed,
     verdict: "insufficient_concurrency",
     message: passed
-      ? `${o.ms.length} sleeps started together finished in ${fmt(o.makespan)} ms (longest sleep ${longest} ms)`
-      : `${o.ms.length} sleeps started together took ${fmt(o.makespan)} ms of virtual time, but the longest of them is ${longest} ms: they did not overlap (allowed ${allowed} ms)`,
-    figures: { makespanMs: fmt(o.makespan), longestSleepMs: longest, allowedMs: allowed },
+      ? `${o.ms.length} sleeps started together finished in ${fmt(makespan)} ms (longest sleep ${longest} ms)`
+      : `${o.ms.length} sleeps started together took ${fmt(makespan)} ms of virtual time, but the longest of them is ${longest} ms: they did not overlap (allowed ${allowed} ms)`,
+    figures: { makespanMs: fmt(makespan), longestSleepMs: longest, allowedMs: allowed },
   };
 }
 
 export function check(ctx: CheckContext): CheckOutcome[] {
   const o = ctx.value as Observation;
-  const out = [neverEarly(o)];
-  out.push(o.mode === "sequence" ? onTime(o) : overlap(o));
-  return out;
+  return [neverEarly(o), o.mode === "sequence" ? onTime(o) : overlap(o)];
 }
