@@ -292,7 +292,8 @@ export class CandidateThread {
     } catch (e) {
       this.onCallError(e);
     } finally {
-      const c1 = threadCpuNs();
+      const c1 = this.cpuFrozen ?? threadCpuNs();
+      this.cpuFrozen = null;
       this.L += c1 - (this.cpuMark ?? c1);
       this.cpuMark = null;
       this.account(label, startL, c1 - c0);
@@ -393,8 +394,17 @@ export class CandidateThread {
    */
   private stopNow(f: Fatal): void {
     if (!this.fatal) this.fatal = f;
+    this.freezeClock();
     this.iso.dispose();
   }
+
+  /** The thread is ending: what follows (disposing the isolate) is the host's work, not the candidate's. */
+  private freezeClock(): void {
+    this.sync();
+    if (this.cpuMark !== null) this.cpuFrozen = this.cpuMark;
+    this.cpuMark = null;
+  }
+  private cpuFrozen: number | null = null;
 
   // ---- what the isolate calls ----
   private hooks() {
@@ -472,6 +482,7 @@ export class CandidateThread {
       },
       uncaught: (text: string, info: { name: string; message: string; stack?: string }, error: unknown) => {
         this.onUncaught(text, info, error);
+        this.freezeClock();
         this.iso.dispose();
       },
       channel: () => {

@@ -80,6 +80,7 @@ export class CandidateIsolate {
     this.rt = global.getSync("__grader_rt", { reference: true }) as ivm.Reference<Record<string, unknown>>;
     global.deleteSync("__grader_rt");
     this.call("attach", []);
+    this.call("warmup", []);
   }
 
   private runPrelude(code: string): void {

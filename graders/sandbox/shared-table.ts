@@ -115,7 +115,8 @@ export class SharedTable {
     const st = this.state(t);
     if (st === ST.UNUSED || st === ST.DONE) return INF;
     let lb = Atomics.load(this.bigs, this.lbIndex(t));
-    if (Atomics.load(this.ints, this.inboxIndex(t)) > 0) {
+    // A thread blocked in Atomics.wait reads no message until it is woken, so its inbox does not count.
+    if (st !== ST.BLOCKED && Atomics.load(this.ints, this.inboxIndex(t)) > 0) {
       const l = Atomics.load(this.bigs, this.lIndex(t));
       const m = Atomics.load(this.bigs, this.inboxMinIndex(t));
       const at = m > l ? m : l;

@@ -1,0 +1,47 @@
+import { program, stdout } from "./run-helpers";
+
+describe("virtual time", () => {
+  test("an hour of sleep passes at once and Date.now() shows it", async () => {
+    const r = await program(`
+      const t0 = Date.now(), p0 = performance.now();
+      await new Promise((r) => setTimeout(r, 3_600_000));
+      console.log(Date.now() - t0 >= 3_600_000, performance.now() - p0 >= 3_600_000, new Date(t0).getUTCFullYear());
+    `, { virtualMs: 4_000_000 });
+    expect(r.status).toBe("ok");
+    expect(stdout(r)).toBe("true true 2026\n");
+    expect(r.metrics.virtualMs).toBeGreaterThanOrEqual(3_600_000);
+    expect(r.metrics.cpuMs).toBeLessThan(1000);
+  });
+
+  test("a busy-wait on Date.now() ends and costs about its length in CPU", async () => {
+    const r = await program(`const t = Date.now(); while (Date.now() - t < 100) {} console.log("done");`);
+    expect(stdout(r)).toBe("done\n");
+    expect(r.metrics.longestTaskMs).toBeGreaterThanOrEqual(95);
+    expect(r.metrics.longestTaskMs).toBeLessThan(400);
+    expect(r.metrics.cpuMs).toBeGreaterThanOrEqual(95);
+  });
+
+  test("clocks never go backwards and agree", async () => {
+    const r = await program(`
+      let lastD = Date.now(), lastP = performance.now(), ok = true;
+      for (let i = 0; i < 2000; i++) { const d = Date.now(), p = performance.now(); if (d < lastD || p < lastP) ok = false; lastD = d; lastP = p; }
+      const d0 = Date.now(), p0 = performance.now();
+      await new Promise((r) => setTimeout(r, 250));
+      const dd = Date.now() - d0, dp = performance.now() - p0;
+      // Like Node, a timer starts from the cached loop time, so it may fire up to 1 ms early by Date.now().
+      console.log(ok, Math.abs(dd - dp) < 2, dd >= 249);
+    `);
+    expect(stdout(r)).toBe("true true true\n");
+  });
+
+  test("a never-settling top-level await exits like Node (code 13)", async () => {
+    const r = await program(`await new Promise(() => {});`);
+    expect(r.exitCode).toBe(13);
+  });
+
+  test("the virtual time budget stops a program that waits too long", async () => {
+    const r = await program(`setTimeout(() => console.log("late"), 10_000);`, { virtualMs: 1000 });
+    expect(r.status).toBe("time_limit_exceeded");
+    expect(r.message).toMatch(/virtual time/);
+  });
+});

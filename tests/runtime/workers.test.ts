@@ -1,0 +1,128 @@
+import { program, stdout } from "./run-helpers";
+
+describe("workers", () => {
+  test("new Worker(new URL(import.meta.url)) with workerData, messages, online and exit", async () => {
+    const r = await program(`
+      import { Worker, isMainThread, parentPort, workerData, threadId } from "node:worker_threads";
+      if (isMainThread) {
+        const w = new Worker(new URL(import.meta.url), { workerData: { n: 5 } });
+        w.on("online", () => console.log("online"));
+        w.on("message", (m) => console.log("main got", m));
+        w.on("exit", (c) => console.log("exit", c));
+        w.postMessage("ping");
+      } else {
+        parentPort.once("message", (m) => parentPort.postMessage({ echo: m, n: workerData.n, threadId }));
+      }
+    `);
+    expect(r.status).toBe("ok");
+    expect(stdout(r)).toBe("online\nmain got { echo: 'ping', n: 5, threadId: 1 }\nexit 0\n");
+    expect(r.metrics.workersCreated).toBe(1);
+  });
+
+  test("SharedArrayBuffer is shared, not copied; in a transfer list it throws like Node", async () => {
+    const r = await program(`
+      import { Worker } from "node:worker_threads";
+      const sab = new SharedArrayBuffer(4);
+      const w = new Worker("const { workerData, parentPort } = require('worker_threads'); Atomics.add(new Int32Array(workerData), 0, 42); parentPort.postMessage('done');", { eval: true, workerData: sab });
+      w.on("message", () => console.log(Atomics.load(new Int32Array(sab), 0)));
+      try { w.postMessage(sab, [sab]); } catch (e) { console.log(e.name, e.code); }
+      try { w.postMessage({ f() {} }); } catch (e) { console.log(e.name); }
+    `);
+    expect(stdout(r)).toBe("TypeError ERR_INVALID_TRANSFER_OBJECT\nDataCloneError\n42\n");
+  });
+
+  test("two workers burning ~150 ms CPU each finish in ~150 ms of virtual time, not ~300", async () => {
+    const r = await program(`
+      import { Worker } from "node:worker_threads";
+      const src = "const { parentPort } = require('worker_threads'); const t = performance.now(); while (performance.now() - t < 150) {} parentPort.postMessage(1);";
+      const t0 = performance.now();
+      await Promise.all([0, 1].map(() => new Promise((res) => new Worker(src, { eval: true }).on("message", res))));
+      console.log(Math.round(performance.now() - t0));
+    `);
+    expect(r.status).toBe("ok");
+    const elapsed = Number(stdout(r).trim());
+    expect(elapsed).toBeGreaterThanOrEqual(150);
+    expect(elapsed).toBeLessThan(250);
+    expect(r.metrics.cpuMs).toBeGreaterThanOrEqual(300);
+  });
+
+  test("an error in a worker without listener ends the program: runtime_error", async () => {
+    const r = await program(`
+      import { Worker } from "node:worker_threads";
+      new Worker("throw new RangeError('bad worker')", { eval: true });
+      setTimeout(() => console.log("never"), 1000);
+    `);
+    expect(r.status).toBe("runtime_error");
+    expect(stdout(r)).toBe("");
+  });
+
+  test("MessageChannel ports can be transferred to a worker", async () => {
+    const r = await program(`
+      import { Worker, MessageChannel } from "node:worker_threads";
+      const { port1, port2 } = new MessageChannel();
+      const w = new Worker("const { parentPort } = require('worker_threads'); parentPort.once('message', ({ port }) => { port.postMessage('via port'); port.close(); });", { eval: true });
+      w.postMessage({ port: port2 }, [port2]);
+      port1.on("message", (m) => { console.log(m); port1.close(); });
+    `);
+    expect(r.status).toBe("ok");
+    expect(stdout(r)).toBe("via port\n");
+  });
+
+  test("terminate() resolves and the worker stops", async () => {
+    const r = await program(`
+      import { Worker } from "node:worker_threads";
+      const w = new Worker("setInterval(() => {}, 10)", { eval: true });
+      setTimeout(async () => { console.log("code", await w.terminate()); }, 50);
+    `);
+    expect(r.status).toBe("ok");
+    expect(stdout(r)).toBe("code 1\n");
+  });
+});
+
+describe("deadlock", () => {
+  test("every thread in Atomics.wait: deadlock with who waits on what", async () => {
+    const r = await program(`
+      import { Worker } from "node:worker_threads";
+      const sab = new SharedArrayBuffer(8);
+      new Worker("const { workerData } = require('worker_threads'); Atomics.wait(new Int32Array(workerData), 1, 0);", { eval: true, workerData: sab });
+      Atomics.wait(new Int32Array(sab), 0, 0);
+    `);
+    expect(r.status).toBe("deadlock");
+    expect(r.waits).toEqual(expect.arrayContaining([
+      { threadId: 0, on: "Atomics.wait(Int32Array[0]) == 0" },
+      { threadId: 1, on: "Atomics.wait(Int32Array[1]) == 0" },
+    ]));
+  });
+
+  test("main awaiting a message from a blocked worker", async () => {
+    const r = await program(`
+      import { Worker } from "node:worker_threads";
+      const sab = new SharedArrayBuffer(4);
+      const w = new Worker("const { workerData } = require('worker_threads'); Atomics.wait(new Int32Array(workerData), 0, 0);", { eval: true, workerData: sab });
+      w.on("message", () => {});
+    `);
+    expect(r.status).toBe("deadlock");
+    expect(r.waits).toEqual(expect.arrayContaining([{ threadId: 0, on: "awaiting a message from worker 1" }]));
+  });
+
+  test("Atomics.wait with a timeout is not a deadlock: it times out in virtual time", async () => {
+    const r = await program(`
+      const t = performance.now();
+      console.log(Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500), performance.now() - t >= 500);
+    `);
+    expect(r.status).toBe("ok");
+    expect(stdout(r)).toBe("timed-out true\n");
+  });
+
+  test("a notify wakes a waiter in another thread", async () => {
+    const r = await program(`
+      import { Worker } from "node:worker_threads";
+      const sab = new SharedArrayBuffer(4);
+      const ia = new Int32Array(sab);
+      new Worker("const { workerData } = require('worker_threads'); const ia = new Int32Array(workerData); setTimeout(() => { Atomics.store(ia, 0, 1); Atomics.notify(ia, 0); }, 20);", { eval: true, workerData: sab });
+      console.log(Atomics.wait(ia, 0, 0), Atomics.load(ia, 0));
+    `);
+    expect(r.status).toBe("ok");
+    expect(stdout(r)).toBe("ok 1\n");
+  });
+});
