@@ -318,6 +318,12 @@ const VERDICT_WORDS: Record<Verdict, string> = {
   internal_error: "an internal error of the grader",
 };
 
+/** Checker messages may lack the final period; the summary goes on after them. */
+function sentence(text: string): string {
+  const t = text.trim();
+  return /[.!?…]$/.test(t) ? t : `${t}.`;
+}
+
 function summarize(tests: TestResult[], verdict: Verdict): string {
   const passed = tests.filter((t) => t.passed).length;
   const samples = tests.filter((t) => t.sample).length;
@@ -327,7 +333,7 @@ function summarize(tests: TestResult[], verdict: Verdict): string {
   const which = `${first.hidden ? "hidden" : "sample"} test "${first.name}"`;
   const replay = first.seed !== undefined ? ` It failed under schedule seed ${first.seed}; run again with --seed ${first.seed} to replay that schedule.` : "";
   const blame = verdict === "internal_error" ? " This is the grader's fault, not yours; the grading was retried once." : "";
-  return `The verdict is ${VERDICT_WORDS[verdict]}, decided by the first failing test, ${which}: ${first.message}${replay}${blame} ${counts} Tests run in a fixed order, samples first, and every test is reported.`;
+  return `The verdict is ${VERDICT_WORDS[verdict]}, decided by the first failing test, ${which}: ${sentence(first.message)}${replay}${blame} ${counts} Tests run in a fixed order, samples first, and every test is reported.`;
 }
 
 function compileErrorReport(pkg: ProblemPackage, diagnostics: Diagnostic[], ms: number, seed: number, started: number): Report {
