@@ -106,6 +106,10 @@ export class CandidateThread {
       resolve: (spec, from) => resolveModule(spec, from, s.modules, s.trusted),
       source: (path) => {
         if (path === "grader:main") return `import ${JSON.stringify(this.mainPath())};\nimport { mainDone } from "grader:boot";\nmainDone();\n`;
+        if (path === "grader:test") {
+          return `import * as driver from ${JSON.stringify(s.entry)};\nimport * as solution from ${JSON.stringify(s.solution ?? s.entry)};\n` +
+            `import { setTest } from "grader:boot";\nsetTest(driver, solution);\n`;
+        }
         const code = s.modules[path];
         return `import.meta.url=${JSON.stringify("file://" + path)};` + code.replace(/^#!/, "//");
       },
@@ -114,21 +118,13 @@ export class CandidateThread {
     let linked: ReturnType<CandidateIsolate["linkModule"]> | null = null;
     const link = () => {
       if (s.kind === "eval") return;
-      linked = this.iso.linkModule(s.mode === "test" || s.kind === "thread" ? s.entry : "grader:main", src);
+      linked = this.iso.linkModule(s.mode === "test" || s.kind === "thread" ? "grader:test" : "grader:main", src);
     };
     const evaluate = () => {
-      if (s.kind === "eval") {
-        this.iso.call("sealBuiltins", []);
-        return this.iso.call("runCommonJs", [s.source], this.callTimeout());
-      }
-      const ns = this.iso.evaluate(linked!, this.callTimeout());
-      this.iso.call("sealBuiltins", []);
-      if (s.mode === "test" || s.kind === "thread") {
-        const solNs = s.solution ? this.iso.namespace(s.solution) : undefined;
-        if (!solNs) throw new ModuleNotFound(`the driver does not import the solution module ${s.solution}`);
-        if (s.kind === "thread") return this.iso.callWithNamespaces("runThread", [ns, solNs], [s.source, s.workerData], this.callTimeout());
-        return this.iso.callWithNamespaces("runTest", [ns, solNs], [s.input], this.callTimeout());
-      }
+      if (s.kind === "eval") return this.iso.call("runCommonJs", [s.source], this.callTimeout());
+      this.iso.evaluate(linked!, this.callTimeout());
+      if (s.kind === "thread") return this.iso.callCopy("runThread", [s.source, s.workerData], this.callTimeout());
+      if (s.mode === "test") return this.iso.callCopy("runTest", [s.input], this.callTimeout());
     };
     const moduleError = (e: unknown) => {
       if (e instanceof ModuleNotFound || (e instanceof Error && /Cannot find|ERR_MODULE_NOT_FOUND/.test(e.message) && !this.iso.disposed)) {
@@ -142,6 +138,8 @@ export class CandidateThread {
     } catch (e) {
       this.task("boot", () => moduleError(e));
     }
+    // Builtin modules were evaluated while linking; their shared global goes before candidate code runs.
+    this.iso.call("sealBuiltins", []);
     this.task("boot", () => {
       try {
         evaluate();

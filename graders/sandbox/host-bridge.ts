@@ -112,11 +112,12 @@ export class CandidateIsolate {
   /** Compile a module graph from `entry`, evaluate the builtins it uses and instantiate it (not evaluated yet). */
   linkModule(entry: string, src: ModuleSource): ivm.Module {
     const root = this.load(entry, src);
-    root.instantiateSync(this.context, (specifier, referrer) => {
+    this.resolver = (specifier: string, referrer: ivm.Module) => {
       const from = [...this.modules.entries()].find(([, m]) => m === referrer)?.[0] ?? "";
       const r = src.resolve(specifier, from);
       return this.modules.get(r.path)!;
-    });
+    };
+    root.instantiateSync(this.context, this.resolver);
     return root;
   }
 
@@ -128,8 +129,13 @@ export class CandidateIsolate {
 
   /** Namespace reference of a module already evaluated (e.g. the solution imported by the driver). */
   namespace(path: string): ivm.Reference<unknown> | undefined {
-    return this.modules.get(path)?.namespace;
+    const m = this.modules.get(path);
+    if (!m) return undefined;
+    // isolated-vm only marks the root as instantiated; instantiating a linked dependency is a no-op for V8.
+    if (this.resolver) m.instantiateSync(this.context, this.resolver);
+    return m.namespace;
   }
+  private resolver: ((specifier: string, referrer: ivm.Module) => ivm.Module) | null = null;
 
   private load(path: string, src: ModuleSource): ivm.Module {
     const have = this.modules.get(path);
@@ -158,9 +164,9 @@ export class CandidateIsolate {
     this.modules.set(name, m);
   }
 
-  /** Pass a module namespace to rt[name] (test mode and harness threads). */
-  callWithNamespaces(name: string, namespaces: ivm.Reference<unknown>[], rest: unknown[], timeoutMs?: number): unknown {
-    return this.fn(name).applySync(undefined, [...namespaces.map((n) => n.derefInto()), ...rest.map((r) => new ivm.ExternalCopy(r).copyInto())], { timeout: timeoutMs });
+  /** Call rt[name] with arguments copied by native structured clone (SharedArrayBuffers stay shared). */
+  callCopy(name: string, args: unknown[], timeoutMs?: number): unknown {
+    return this.fn(name).applySync(undefined, args.map((r) => new ivm.ExternalCopy(r).copyInto()), { timeout: timeoutMs });
   }
 
   get disposed(): boolean {

@@ -24,9 +24,9 @@ function candidates(path: string): string[] {
 
 export function resolveModule(spec: string, from: string, modules: Record<string, string>, trusted: string[]): { path: string; builtin: boolean } {
   const where = from.startsWith("grader:") ? "the sandbox" : from;
-  if (spec === "grader:main") return { path: spec, builtin: false };
+  if (spec === "grader:main" || spec === "grader:test") return { path: spec, builtin: false };
   if (spec === "grader:boot") {
-    if (from === "grader:main") return { path: spec, builtin: true };
+    if (from === "grader:main" || from === "grader:test") return { path: spec, builtin: true };
     throw new ModuleNotFound(`Cannot find package '${spec}' imported from ${where}`);
   }
   if (spec === "grader:harness") {

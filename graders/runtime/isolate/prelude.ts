@@ -30,6 +30,7 @@ interface InitConfig {
 const g = globalThis as unknown as Record<string, unknown>;
 const RealDate = Date;
 let epochMs = 0;
+let testModules: { driver: Record<string, unknown>; solution: unknown } = { driver: {}, solution: undefined };
 let builtins: Record<string, { named: Record<string, unknown>; default: unknown }> = {};
 
 function define(name: string, value: unknown): void {
@@ -155,7 +156,12 @@ function buildBuiltins(cfg: InitConfig, performance: object, harness: Record<str
   };
   for (const k of Object.keys(table)) table[k.slice(5)] = table[k];
   table["grader:harness"] = mod(harness);
-  table["grader:boot"] = mod({ mainDone: () => host.mainDone() });
+  table["grader:boot"] = mod({
+    mainDone: () => host.mainDone(),
+    setTest: (driver: Record<string, unknown>, solution: unknown) => {
+      testModules = { driver, solution };
+    },
+  });
   return table;
 }
 
@@ -297,10 +303,12 @@ const rt = {
       return 1;
     }
   },
-  runTest(driver: Record<string, unknown>, solution: unknown, input: unknown): void {
+  runTest(input: unknown): void {
+    const { driver, solution } = testModules;
     settleWith(() => (driver.run as (i: unknown, s: unknown) => unknown)(input, solution));
   },
-  runThread(driver: Record<string, unknown>, solution: unknown, entry: string, data: unknown): void {
+  runThread(entry: string, data: unknown): void {
+    const { driver, solution } = testModules;
     settleWith(() => {
       const f = driver[entry];
       if (typeof f !== "function") throw new TypeError(`driver has no thread entry "${entry}"`);

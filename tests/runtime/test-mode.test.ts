@@ -1,0 +1,74 @@
+import { runProgram } from "../../graders/sandbox/run-program";
+import { resolveLimits } from "../../graders/limits";
+import type { RunSpec } from "../../graders/sandbox/run-spec";
+
+function testSpec(driver: string, solution: string, input: unknown, extra: Partial<RunSpec> = {}): RunSpec {
+  return {
+    modules: { "/driver.js": driver, "/solution.js": solution }, entry: "/driver.js", solution: "/solution.js", mode: "test",
+    trusted: ["/driver.js"], input, seed: 0, cores: 2, limits: resolveLimits({ wallMs: 60_000 }), ...extra,
+  };
+}
+
+describe("test mode", () => {
+  test("run(input, solution) settles and its value is copied out", async () => {
+    const r = await runProgram(testSpec(
+      `import * as h from "grader:harness"; import "./solution.js";
+       export async function run(input, s) { const t = h.now(); await s.sleep(input.ms); h.record("slept", { after: h.now() - t }); h.log("printed"); return { after: h.now() - t, tid: h.threadId }; }`,
+      `export function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }`,
+      { ms: 500 },
+    ));
+    expect(r.status).toBe("ok");
+    const v = r.value as { after: number; tid: number };
+    expect(v.after).toBeGreaterThanOrEqual(499);
+    expect(v.tid).toBe(0);
+    expect(r.marks.map((m) => m.label)).toEqual(["slept"]);
+    expect(r.logs.map((l) => l.text)).toEqual(["printed"]);
+  });
+
+  test("a candidate cannot import grader:harness", async () => {
+    const r = await runProgram(testSpec(
+      `import "./solution.js"; export async function run() { return 1; }`,
+      `import * as h from "grader:harness"; export const x = 1;`,
+      null,
+    ));
+    expect(r.status).toBe("runtime_error");
+    expect(r.error?.message).toMatch(/grader:harness/);
+  });
+
+  test("a never-settling promise: time_limit_exceeded", async () => {
+    const r = await runProgram(testSpec(`import "./solution.js"; export function run() { return new Promise(() => {}); }`, `export const x = 1;`, null));
+    expect(r.status).toBe("time_limit_exceeded");
+  });
+
+  test("harness.startThread runs driver entries on parallel threads over one SharedArrayBuffer", async () => {
+    const r = await runProgram(testSpec(
+      `import * as h from "grader:harness"; import "./solution.js";
+       export async function run(input) {
+         const sab = new SharedArrayBuffer(4);
+         await Promise.all([0, 1, 2, 3].map(() => h.startThread("work", { sab, times: input.times })));
+         return Atomics.load(new Int32Array(sab), 0);
+       }
+       export function work(data, s) { s.increment(new Int32Array(data.sab), data.times); return h.threadId; }`,
+      `export function increment(c, times) { for (let i = 0; i < times; i++) Atomics.add(c, 0, 1); }`,
+      { times: 1000 },
+      { seed: 7 },
+    ));
+    expect(r.status).toBe("ok");
+    expect(r.value).toBe(4000);
+    expect(r.metrics.workersCreated).toBe(4);
+    expect(r.metrics.peakThreads).toBeGreaterThanOrEqual(2);
+  });
+
+  test("metrics and timeline: the longest main-thread macrotask is measured in CPU ms", async () => {
+    const r = await runProgram(testSpec(
+      `import "./solution.js"; export async function run(input, s) { await new Promise((r) => setTimeout(r, 10)); s.block(80); await null; return 1; }`,
+      `export function block(ms) { const t = performance.now(); while (performance.now() - t < ms) {} }`,
+      null,
+    ));
+    expect(r.status).toBe("ok");
+    expect(r.metrics.longestTaskMs).toBeGreaterThanOrEqual(79);
+    expect(r.metrics.longestTaskAt).toBeGreaterThanOrEqual(10);
+    const spans = r.timeline!.lanes[0].spans;
+    expect(spans.some((s) => s.kind === "blocked" && s.end - s.start >= 79)).toBe(true);
+  });
+});
