@@ -1,3 +1,4 @@
+import { describe, expect, test } from "@jest/globals";
 import { program, stdout, stderr } from "./run-helpers";
 
 describe("event loop ordering (as Node prints it)", () => {

@@ -1,3 +1,4 @@
+import { describe, expect, test } from "@jest/globals";
 import { runProgram } from "../../graders/sandbox/run-program";
 import { resolveLimits } from "../../graders/limits";
 import type { RunSpec } from "../../graders/sandbox/run-spec";
