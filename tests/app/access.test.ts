@@ -51,7 +51,7 @@ async function addProblem(slug: string, published: boolean, statement: string) {
 
 beforeAll(async () => {
   db = scriptClient(database.url);
-  await addProblem("open-problem", true, "# Open\n\nSolve it.\n\n<script>window.pwned = 1</script>");
+  await addProblem("open-problem", true, "# Open\n\nSolve it. [docs](https://nodejs.org/api/) [bad](javascript:alert(1))\n\n<script>window.pwned = 1</script>");
   await addProblem("draft-problem", false, "# Draft\n\nNot yet.");
   server = await startAppServer(database.url, 9 * 60_000);
   for (const role of ROLES) {
@@ -213,11 +213,13 @@ describe("problems", () => {
     expect(slugs).not.toContain("draft-problem");
   });
 
-  it("should render the statement's Markdown with raw HTML escaped", async () => {
+  it("should render the statement's Markdown with raw HTML escaped and script links neutralised", async () => {
     const html = await (await request("/problems/open-problem", { as: "candidate" })).text();
     expect(html).toContain("Solve it.");
+    expect(html).toContain('href="https://nodejs.org/api/"');
     expect(html).toContain("&lt;script&gt;window.pwned = 1&lt;/script&gt;");
     expect(html).not.toContain("<script>window.pwned");
+    expect(html).not.toMatch(/href="javascript:/i);
   });
 
   it("should let an admin unpublish and republish through the API, and 404 an unknown slug", async () => {
