@@ -16,6 +16,8 @@ import { resolveModule } from "./module-resolver";
 const EPOCH_MS = Date.UTC(2026, 0, 1);
 const CTL = { LOOP_NOW: 0, NEXT_EXPIRY: 1, REF_TIMERS: 2, IMMEDIATES: 3, REF_HANDLES: 4, LOCAL_PENDING: 5 };
 const MS = 1_000_000;
+/** Virtual cost of loading a thread's entry module (a constant: never measured, never load-dependent). */
+const BOOT_VIRTUAL_MS = 1;
 
 class StopThread extends Error {}
 
@@ -147,6 +149,10 @@ export class CandidateThread {
         moduleError(e);
       }
     });
+    // Node caches the loop time before the entry module runs and updates it when the loop starts; the
+    // module's loading costs it at least a millisecond, so 0/1 ms timers set there are due at the first
+    // loop iteration (a timeout before an immediate), as Node prints it on any real machine.
+    this.L += BOOT_VIRTUAL_MS * MS;
     if (this.me !== 0 && s.kind !== "thread") {
       this.table.incoming(s.parentId, BigInt(Math.floor(this.L)));
       this.send({ t: "online", run: s.run, threadId: this.me, stamp: this.L });

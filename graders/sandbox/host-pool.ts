@@ -92,6 +92,16 @@ export class HostPool {
     void h.worker.terminate().catch(() => undefined);
   }
 
+  /** End idle host threads (busy ones are inside isolated-vm and end when their run stops). */
+  async shutdown(): Promise<void> {
+    const idle = this.idle;
+    this.idle = [];
+    await Promise.all(idle.map((h) => {
+      this.all.delete(h);
+      return h.worker.terminate().catch(() => 0);
+    }));
+  }
+
   async warm(n: number): Promise<void> {
     this.prelude();
     const hs = await Promise.all(Array.from({ length: n }, () => this.spawn()));
@@ -101,8 +111,6 @@ export class HostPool {
   private spawn(): Promise<HostThread> {
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(this.hostScript!, { workerData: { cmd: port2 }, transferList: [port2], stdout: false, stderr: false });
-    worker.unref();
-    port1.unref();
     const h: HostThread = { worker, cmd: port1, onMessage: null, busy: false };
     this.all.add(h);
     return new Promise((resolvePromise, reject) => {
@@ -113,6 +121,9 @@ export class HostPool {
           if (msg.t === "idle") this.release(h);
           else h.onMessage?.(msg);
         });
+        // Warm hosts must not keep the grader process (or jest) alive; unref after the listeners.
+        worker.unref();
+        port1.unref();
         resolvePromise(h);
       };
       worker.on("message", onReady);

@@ -26,6 +26,11 @@ export async function runProgram(spec: RunSpec): Promise<RunResult> {
   return new Run(spec).start();
 }
 
+/** End the warm host threads (tests' afterAll, graceful shutdown of a grader process). */
+export async function shutdownRuntime(): Promise<void> {
+  await hostPool.shutdown();
+}
+
 /** Start host threads ahead of the first run (grader process startup). */
 export async function warmRuntime(n = 2): Promise<void> {
   await hostPool.warm(n);

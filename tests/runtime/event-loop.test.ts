@@ -17,9 +17,9 @@ describe("event loop ordering (as Node prints it)", () => {
 
   test("microtasks drain between timers; immediates queued in the check phase wait a loop", async () => {
     const r = await program(`
-      setTimeout(() => { console.log("t1"); Promise.resolve().then(() => console.log("m1")); setImmediate(() => console.log("i1")); }, 5);
-      setTimeout(() => { console.log("t2"); }, 5);
-      setImmediate(() => { console.log("i0"); setImmediate(() => console.log("i0-next")); setTimeout(() => console.log("t-from-i0"), 50); });
+      setTimeout(() => { console.log("t1"); Promise.resolve().then(() => console.log("m1")); setImmediate(() => console.log("i1")); }, 50);
+      setTimeout(() => { console.log("t2"); }, 50);
+      setImmediate(() => { console.log("i0"); setImmediate(() => console.log("i0-next")); setTimeout(() => console.log("t-from-i0"), 100); });
     `);
     expect(stdout(r)).toBe("i0\ni0-next\nt1\nm1\nt2\ni1\nt-from-i0\n");
   });

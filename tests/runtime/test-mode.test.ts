@@ -14,7 +14,7 @@ describe("test mode", () => {
   test("run(input, solution) settles and its value is copied out", async () => {
     const r = await runProgram(testSpec(
       `import * as h from "grader:harness"; import "./solution.js";
-       export async function run(input, s) { const t = h.now(); await s.sleep(input.ms); h.record("slept", { after: h.now() - t }); h.log("printed"); return { after: h.now() - t, tid: h.threadId }; }`,
+       export async function run(input, s) { await h.sleep(1); const t = h.now(); await s.sleep(input.ms); h.record("slept", { after: h.now() - t }); h.log("printed"); return { after: h.now() - t, tid: h.threadId }; }`,
       `export function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }`,
       { ms: 500 },
     ));
