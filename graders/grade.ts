@@ -121,18 +121,9 @@ interface ScheduleOutcome {
 
 const SOLUTION_MODULE = "/solution.js";
 
-/**
- * Drivers get the solution as run()'s parameter and usually import only its types, which compile
- * away; the runtime takes the solution's namespace from the driver's module graph, so the driver
- * imports it explicitly (evaluated once, as a dependency, exactly as `import "./solution"` would).
- */
-function withSolutionImport(driverJs: string): string {
-  return `${driverJs}\nimport ${JSON.stringify(SOLUTION_MODULE)};\n`;
-}
-
 function buildSpec(ctx: RunContext, test: TestCase, seed: number): RunSpec {
   return {
-    modules: { [SOLUTION_MODULE]: ctx.solutionJs, "/driver.js": withSolutionImport(ctx.driverJs) },
+    modules: { [SOLUTION_MODULE]: ctx.solutionJs, "/driver.js": ctx.driverJs },
     entry: "/driver.js",
     mode: "test",
     solution: SOLUTION_MODULE,

@@ -1,0 +1,47 @@
+/**
+ * The load-robustness proof: verdicts rest on per-thread CPU time and virtual time, so the same
+ * submission gets the same verdict whether or not the machine is busy. Here both cores are saturated
+ * by a separate CPU-hog process while an accepted and a blocking submission are graded 20 times each.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { spawn, type ChildProcess } from "node:child_process";
+import { availableParallelism } from "node:os";
+import { GraderPool } from "../../graders/pool/supervisor";
+import { fixturePackage } from "./helpers/packages";
+
+const ROUNDS = 20;
+const double = fixturePackage("double");
+// One sample test is enough to exercise timers and the blocking check; it keeps 40 gradings quick.
+const pkg = { ...double, tests: double.tests.slice(0, 1) };
+let hog: ChildProcess;
+let pool: GraderPool;
+
+beforeAll(() => {
+  // One separate process with a busy thread per core.
+  const spin = "for (;;) {}";
+  const threads = `const { Worker } = require("node:worker_threads"); for (let i = 1; i < ${availableParallelism()}; i++) new Worker(${JSON.stringify(spin)}, { eval: true }); ${spin}`;
+  hog = spawn(process.execPath, ["-e", threads], { stdio: "ignore" });
+  pool = new GraderPool({ size: 2 });
+});
+afterAll(async () => {
+  hog.kill("SIGKILL");
+  await pool.close();
+});
+
+describe("verdicts under load", () => {
+  it(`gives the same verdict ${ROUNDS} times to an accepted and to a blocking submission while both cores are busy`, async () => {
+    const accepted: string[] = [];
+    const blocking: string[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      const [a, b] = await Promise.all([
+        pool.grade(pkg, double.solutions["reference.ts"]),
+        pool.grade(pkg, double.wrong["busy-wait.ts"].source),
+      ]);
+      accepted.push(a.verdict);
+      blocking.push(b.verdict);
+    }
+    expect(hog.exitCode).toBeNull(); // the load was there the whole time
+    expect(accepted).toEqual(Array(ROUNDS).fill("accepted"));
+    expect(blocking).toEqual(Array(ROUNDS).fill("blocked_event_loop"));
+  });
+});
