@@ -14,7 +14,8 @@ export const MEASUREMENT_METHOD =
   "for information and never decides a verdict.";
 
 /** A report for a failure of the grader itself (never blamed on the candidate). */
-export function internalErrorReport(pkg: { config: { slug: string; version: number } }, message: string, attempts: number, seed = 0): Report {
+/** `detail` (e.g. the dead process's last stderr line) goes to `internal` for operators, not to the summary. */
+export function internalErrorReport(pkg: { config: { slug: string; version: number } }, message: string, attempts: number, seed = 0, detail?: string): Report {
   return {
     version: REPORT_VERSION,
     problem: { slug: pkg.config.slug, version: pkg.config.version },
@@ -25,7 +26,7 @@ export function internalErrorReport(pkg: { config: { slug: string; version: numb
     metrics: { totalMs: 0, testsRun: 0, testsPassed: 0 },
     seed,
     method: MEASUREMENT_METHOD,
-    internal: { message, attempts },
+    internal: { message: detail ? `${message}; ${detail}` : message, attempts },
   };
 }
 

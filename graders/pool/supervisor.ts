@@ -260,7 +260,8 @@ export class GraderPool {
     else if (looksLikeOutOfMemory(signal, slot.stderrTail)) errorCode = "PROCESS_OUT_OF_MEMORY";
     if (GRADER_ERROR_CODES[errorCode].verdict === "memory_limit_exceeded") return outOfMemoryReport(job, how);
     const why = errorCode === "JOB_TIMEOUT" ? "stopped making progress and was stopped by the watchdog" : `died (${how})`;
-    return internalErrorReport(job.pkg, `the grader process ${why}, twice`, job.attempts);
+    const lastLine = slot.stderrTail.trim().split("\n").pop();
+    return internalErrorReport(job.pkg, `the grader process ${why}, twice`, job.attempts, 0, lastLine ? `last stderr line: ${lastLine.slice(0, 300)}` : undefined);
   }
 }
 
