@@ -104,6 +104,7 @@ describe("sessions", () => {
     const { token } = await createSession(await userId("sam@example.com"));
     await db.session.update({ where: { tokenHash: hashToken(token) }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await resolveSession(token)).toBeNull();
+    expect(await db.session.count({ where: { tokenHash: hashToken(token) } })).toBe(0); // swept when seen
     expect(await resolveSession("made-up-token")).toBeNull();
     expect(await resolveSession(undefined)).toBeNull();
     const disabled = await createSession(await userId("gone@example.com"));

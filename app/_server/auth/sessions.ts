@@ -24,7 +24,11 @@ export async function resolveSession(token: string | undefined): Promise<Session
     where: { tokenHash: hashToken(token) },
     select: { expiresAt: true, user: { select: { id: true, email: true, name: true, role: true, disabled: true } } },
   });
-  if (!session || session.expiresAt <= new Date() || session.user.disabled) return null;
+  if (!session || session.user.disabled) return null;
+  if (session.expiresAt <= new Date()) {
+    await db.session.deleteMany({ where: { tokenHash: hashToken(token) } });
+    return null;
+  }
   const { disabled: _disabled, ...user } = session.user;
   return user;
 }
