@@ -7,41 +7,47 @@ type Step = { at: number; fn?: number; args?: unknown[]; cancel?: boolean };
 type Input = { ms: number; functions?: number; script: Step[]; until: number };
 
 export type Observation = {
-  /** What the driver did, with the virtual time it really happened at. */
+  /** Virtual time (h.now()) at which the script started; "at" of a step is counted from here. */
+  startedAt: number;
+  /** What the driver did, with the virtual time (h.now()) it really happened at. */
   done: { fn: number; at: number; kind: "call" | "cancel"; args: string }[];
-  /** Every run of a wrapped function: which one, when, and its arguments as JSON. */
+  /** Every run of a wrapped function: which one, when (h.now()), and its arguments as JSON. */
   runs: { fn: number; at: number; args: string }[];
 };
 
 const asJson = (args: unknown[]): string => JSON.stringify(args);
 
+/**
+ * The script's steps are reached with whole-millisecond driver sleeps, so every call is made at the
+ * start of a macrotask, in the millisecond the loop's cached clock shows (Node's timers count from it).
+ */
 export async function run(input: Input, solution: S): Promise<Observation> {
   const done: Observation["done"] = [];
   const runs: Observation["runs"] = [];
-  const t0 = h.now();
+  await h.sleep(1);
+  const startedAt = h.now();
   const debounced = Array.from({ length: input.functions ?? 1 }, (_, fn) =>
     solution.debounce((...args: unknown[]) => {
-      runs.push({ fn, at: h.now() - t0, args: asJson(args) });
+      runs.push({ fn, at: h.now(), args: asJson(args) });
       h.record("fn ran", { fn, args });
     }, input.ms),
   );
+  let clock = 0;
   for (const step of input.script) {
-    const wait = step.at - (h.now() - t0);
-    if (wait > 0) await h.sleep(wait);
+    if (step.at > clock) await h.sleep(step.at - clock);
+    clock = Math.max(clock, step.at);
     const fn = step.fn ?? 0;
-    const at = h.now() - t0;
     if (step.cancel) {
-      done.push({ fn, at, kind: "cancel", args: "" });
+      done.push({ fn, at: h.now(), kind: "cancel", args: "" });
       h.record("cancel", { fn });
       debounced[fn].cancel();
     } else {
       const args = step.args ?? [];
-      done.push({ fn, at, kind: "call", args: asJson(args) });
+      done.push({ fn, at: h.now(), kind: "call", args: asJson(args) });
       h.record("call", { fn, args });
       debounced[fn](...args);
     }
   }
-  const rest = input.until - (h.now() - t0);
-  if (rest > 0) await h.sleep(rest);
-  return { done, runs };
+  if (input.until > clock) await h.sleep(input.until - clock);
+  return { startedAt, done, runs };
 }
