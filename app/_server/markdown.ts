@@ -19,6 +19,11 @@ const marked = new Marked({
   },
 });
 
+/** The page shows the title itself: a statement's leading "# Title" line would repeat it. */
+export function withoutLeadingTitle(source: string): string {
+  return source.replace(/^\s*#\s+[^\n]*\n/, "");
+}
+
 export function renderMarkdown(source: string): string {
   return marked.parse(source, { async: false }) as string;
 }

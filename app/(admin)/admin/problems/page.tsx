@@ -56,7 +56,8 @@ export default async function AdminProblemsPage() {
                       <input type="hidden" name="published" value={String(!p.published)} />
                       <span className={p.published ? "text-emerald-700" : "text-slate-500"}>{p.published ? "Yes" : "No"}</span>
                       <button type="submit" className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100">
-                        {p.published ? `Unpublish ${p.title}` : `Publish ${p.title}`}
+                        {p.published ? "Unpublish" : "Publish"}
+                        <span className="sr-only"> {p.title}</span>
                       </button>
                     </form>
                   </td>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ProblemBadges } from "../../../_components/problem-badges";
 import { currentUser, requirePermission } from "../../../_server/guards";
-import { renderMarkdown } from "../../../_server/markdown";
+import { renderMarkdown, withoutLeadingTitle } from "../../../_server/markdown";
 import { can } from "../../../_server/permissions";
 import { getProblemForViewer } from "../../../_server/queries/problems";
 
@@ -38,7 +38,7 @@ export default async function ProblemPage({ params }: Props) {
         <h2 id="statement-heading" className="sr-only">
           Statement
         </h2>
-        <div className="prose-statement" dangerouslySetInnerHTML={{ __html: renderMarkdown(problem.version.statement) }} />
+        <div className="prose-statement" dangerouslySetInnerHTML={{ __html: renderMarkdown(withoutLeadingTitle(problem.version.statement)) }} />
       </section>
       {/* The editor and the run/submit flow (issue 5) replace this section; it receives the version id
           so a submission is pinned to the exact version the candidate saw. */}
