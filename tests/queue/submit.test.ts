@@ -48,6 +48,17 @@ describe("submit", () => {
     expect(row.problemVersion.version).toBe(row.problem.currentVersion);
   });
 
+  it("writes createdAt in the same text form as Prisma does, so raw and Prisma rows sort together", async () => {
+    const { id } = await submit({ userId: q.users[0], problemSlug: FIXTURE_SLUG, code: CORRECT }, context(recordingDispatcher([])));
+    const viaPrisma = await q.db.session.create({ data: { tokenHash: `t-${id}`, userId: q.users[0], expiresAt: new Date() } });
+    const [raw] = await q.db.$queryRaw<{ ours: string; prismas: string }[]>`
+      SELECT (SELECT CAST("createdAt" AS TEXT) FROM "Submission" WHERE "id" = ${id}) AS "ours",
+             (SELECT CAST("createdAt" AS TEXT) FROM "Session" WHERE "id" = ${viaPrisma.id}) AS "prismas"`;
+    const shape = (text: string) => text.replace(/\d/g, "9");
+    expect(shape(raw.ours)).toBe(shape(raw.prismas));
+    await q.db.submission.update({ where: { id }, data: { status: "done" } });
+  });
+
   it("keeps the stored submission when enqueuing fails (recovery enqueues it later)", async () => {
     const failing: Dispatcher = { mode: "bullmq", start: async () => {}, close: async () => {}, enqueue: async () => Promise.reject(new Error("redis down")) };
     const spy = jest.spyOn(console, "error").mockImplementation(() => {});
@@ -99,6 +110,13 @@ describe("submit", () => {
     const again = await submit({ userId: q.users[4], problemSlug: FIXTURE_SLUG, code: CORRECT, idempotencyKey: "k1" }, ctx);
     expect(again).toEqual({ id: first.id, created: false });
     expect(seen.map((s) => s.id)).toEqual([first.id]);
+  });
+
+  it("stores one submission when the same idempotency key arrives twice at once", async () => {
+    const ctx = context(recordingDispatcher([]));
+    const both = await Promise.all([0, 1].map(() => submit({ userId: q.users[1], problemSlug: FIXTURE_SLUG, code: CORRECT, idempotencyKey: "same" }, ctx)));
+    expect(both[0].id).toBe(both[1].id);
+    expect(both.map((b) => b.created).sort()).toEqual([false, true]);
   });
 
   it.each([
