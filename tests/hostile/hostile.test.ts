@@ -86,6 +86,7 @@ const programCases: ProgramCase[] = [
   { file: "escape-inspect-custom.mjs", status: "ok", stdout: "custom inspect ran, no host objects\n" },
   { file: "escape-worker-host-file.mjs", status: "ok", stdout: [0, 1, 2, 3, 4].map((i) => `attempt ${i} no leak\n`).join("") },
   { file: "escape-host-paths-in-errors.mjs", status: "ok", stdout: "texts checked: true host paths leaked: 0\n" },
+  { file: "escape-host-paths-across-boundary.mjs", status: "ok", stdout: "host paths leaked: false\n" },
   {
     // Recorded from real Node 20 (which prints with primordials, immune to the pollution).
     file: "pollute-builtins-program.mjs",
