@@ -122,6 +122,26 @@ describe("BullMQ mode", () => {
     expect(await q.db.submission.count({ where: { id: { in: ids }, attempts: 1 } })).toBe(5);
   });
 
+  it("loses nothing and keeps one verdict when Redis loses its keys while a job is being graded", async () => {
+    const s = await setup("wipe-active");
+    const slow = await s.submitAs(6, { slug: SLOW_SLUG });
+    const waiting = [await s.submitAs(7), await s.submitAs(7)];
+    await s.worker();
+    await waitFor("the slow job to start", async () => (await q.db.submission.findUniqueOrThrow({ where: { id: slow } })).status === "running", 120_000, 20);
+    await wipeQueueKeys(s.queueName);
+    await s.dispatcher.reconcileNow();
+    const ids = [slow, ...waiting];
+    await waitFor("all graded", async () => {
+      if (await allFinished(q.db, ids)) return true;
+      await s.dispatcher.reconcileNow(); // what the periodic reconciler does
+      return false;
+    }, 180_000, 1_000);
+    // The interrupted attempt may finish after the wipe or be regraded; either way exactly one result is stored.
+    expect(accepted(s.events).sort()).toEqual([...ids].sort());
+    const rows = await q.db.submission.findMany({ where: { id: { in: ids } }, select: { verdict: true, report: true } });
+    for (const row of rows) expect((row.report as { verdict: string }).verdict).toBe(row.verdict);
+  });
+
   it("gives one verdict when the worker grading a job is SIGKILLed: another worker grades it again", async () => {
     const s = await setup("kill");
     const id = await s.submitAs(1, { slug: SLOW_SLUG });

@@ -92,7 +92,8 @@ export class BullmqDispatcher implements Dispatcher {
   private async addJob(submissionId: string, replace: boolean): Promise<void> {
     const queue = this.requireQueue();
     const { db } = this.options;
-    const row = await db.submission.findUnique({
+    // findFirst: concurrent findUniques are batched into one IN (...) that a burst pushes past SQLite's parameter limit.
+    const row = await db.submission.findFirst({
       where: { id: submissionId },
       select: { userId: true, code: true, kind: true, status: true, createdAt: true, problemVersion: { select: { package: true } } },
     });

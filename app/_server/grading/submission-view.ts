@@ -20,7 +20,8 @@ export interface SubmissionView {
 }
 
 export async function viewSubmission(db: Db, viewer: SessionUser, id: string): Promise<SubmissionView> {
-  const row = await db.submission.findUnique({
+  // findFirst: many clients polling at once must not be batched into one oversized IN (...) query.
+  const row = await db.submission.findFirst({
     where: { id },
     select: {
       id: true, userId: true, kind: true, status: true, verdict: true, score: true, report: true, attempts: true,
