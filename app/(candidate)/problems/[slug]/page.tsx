@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CodeWorkspace } from "../../../_components/code-workspace";
 import { ProblemBadges } from "../../../_components/problem-badges";
 import { currentUser, requirePermission } from "../../../_server/guards";
 import { renderMarkdown, withoutLeadingTitle } from "../../../_server/markdown";
@@ -40,16 +42,17 @@ export default async function ProblemPage({ params }: Props) {
         </h2>
         <div className="prose-statement" dangerouslySetInnerHTML={{ __html: renderMarkdown(withoutLeadingTitle(problem.version.statement)) }} />
       </section>
-      {/* The editor and the run/submit flow (issue 5) replace this section; it receives the version id
-          so a submission is pinned to the exact version the candidate saw. */}
-      <section id="workspace" data-problem-version={problem.version.id} aria-labelledby="starter-heading" className="space-y-2">
-        <h2 id="starter-heading" className="text-lg font-semibold">
-          Starter code
-        </h2>
-        <pre className="overflow-x-auto rounded bg-slate-900 p-4 font-mono text-sm text-slate-100">
-          <code>{problem.version.starter}</code>
-        </pre>
-        <p className="text-sm text-slate-600">The editor and submissions are coming soon.</p>
+      {/* The version id pins what the candidate saw; submissions are graded against the current version. */}
+      <section id="workspace" data-problem-version={problem.version.id} aria-labelledby="workspace-heading" className="space-y-3">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="workspace-heading" className="text-lg font-semibold">
+            Your solution
+          </h2>
+          <Link href={`/problems/${problem.slug}/submissions`} className="text-sm text-blue-700 underline">
+            Your submissions
+          </Link>
+        </div>
+        <CodeWorkspace slug={problem.slug} starter={problem.version.starter} />
       </section>
     </article>
   );
