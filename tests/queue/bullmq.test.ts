@@ -142,6 +142,29 @@ describe("BullMQ mode", () => {
     for (const row of rows) expect((row.report as { verdict: string }).verdict).toBe(row.verdict);
   });
 
+  it("applies results that waited in Redis while the app was down, without grading anything again", async () => {
+    const s = await setup("app-down");
+    const ids = [await s.submitAs(0), await s.submitAs(1)];
+    await s.dispatcher.close(); // the app goes down, and its results consumer with it
+    await s.worker();
+    const queue = new Queue(s.queueName, { connection: { url: REDIS_URL } });
+    try {
+      await waitFor("the worker to grade both", async () => (await queue.getJobCounts("completed")).completed === 2, 180_000, 200);
+    } finally {
+      await queue.close();
+    }
+    expect(await allFinished(q.db, ids)).toBe(false); // graded, but nobody has written the results yet
+
+    const events: DispatchEvent[] = [];
+    const back = new BullmqDispatcher({ db: q.db, redisUrl: REDIS_URL, queueName: s.queueName, reconcileMs: 3_600_000, reconcileGraceMs: 0, observe: (e) => events.push(e) });
+    teardowns.push(() => back.close());
+    await back.start(); // reconciles at once, while the result backlog is still being applied
+    await waitFor("results applied", () => allFinished(q.db, ids), 60_000);
+    expect(events.filter((e) => e.type === "requeued")).toEqual([]);
+    expect(accepted(events).sort()).toEqual([...ids].sort());
+    expect(await q.db.submission.count({ where: { id: { in: ids }, attempts: 1 } })).toBe(2);
+  });
+
   it("gives one verdict when the worker grading a job is SIGKILLed: another worker grades it again", async () => {
     const s = await setup("kill");
     const id = await s.submitAs(1, { slug: SLOW_SLUG });

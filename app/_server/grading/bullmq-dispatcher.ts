@@ -38,6 +38,8 @@ export class BullmqDispatcher implements Dispatcher {
   readonly mode = "bullmq" as const;
   private readonly connections: IORedis[] = [];
   private queue?: Queue<GradeJobData>;
+  /** Only to see whether result messages are still waiting (the Worker below consumes them). */
+  private resultsQueue?: Queue<ResultMessage>;
   private results?: Worker<ResultMessage>;
   private timer?: NodeJS.Timeout;
   private reconciling?: Promise<ReconcileOutcome>;
@@ -47,6 +49,7 @@ export class BullmqDispatcher implements Dispatcher {
   async start(): Promise<void> {
     const { db, queueName, observe } = this.options;
     this.queue = new Queue<GradeJobData>(queueName, { connection: this.connection() });
+    this.resultsQueue = new Queue<ResultMessage>(resultsQueueName(queueName), { connection: this.connection() });
     // One at a time: "started" and "finished" of one attempt must be applied in the order they were sent.
     this.results = new Worker<ResultMessage>(resultsQueueName(queueName), async (job: Job<ResultMessage>) => {
       await applyResultMessage(db, job.data, observe);
@@ -63,7 +66,11 @@ export class BullmqDispatcher implements Dispatcher {
 
   /** One reconciliation pass (also run on start and every reconcileMs); concurrent calls share it. */
   reconcileNow(): Promise<ReconcileOutcome> {
-    this.reconciling ??= reconcile(this.options.db, this.requireQueue(), (id, replace) => this.addJob(id, replace), this.options.reconcileGraceMs, this.options.observe).finally(() => {
+    const resultsWaiting = async () => {
+      const counts = await this.requireResultsQueue().getJobCounts("waiting", "active", "delayed");
+      return counts.waiting + counts.active + counts.delayed;
+    };
+    this.reconciling ??= reconcile(this.options.db, this.requireQueue(), (id, replace) => this.addJob(id, replace), resultsWaiting, this.options.reconcileGraceMs, this.options.observe).finally(() => {
       this.reconciling = undefined;
     });
     return this.reconciling;
@@ -74,6 +81,7 @@ export class BullmqDispatcher implements Dispatcher {
     await this.reconciling?.catch(() => {});
     await this.results?.close();
     await this.queue?.close();
+    await this.resultsQueue?.close();
     await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
   }
 
@@ -87,6 +95,11 @@ export class BullmqDispatcher implements Dispatcher {
   private requireQueue(): Queue<GradeJobData> {
     if (!this.queue) throw new Error("BullmqDispatcher: start() first");
     return this.queue;
+  }
+
+  private requireResultsQueue(): Queue<ResultMessage> {
+    if (!this.resultsQueue) throw new Error("BullmqDispatcher: start() first");
+    return this.resultsQueue;
   }
 
   private async addJob(submissionId: string, replace: boolean): Promise<void> {

@@ -3,7 +3,8 @@
 // unfinished submissions and compares each with its job (job id = submission id):
 //   waiting / prioritized / delayed / active  -> fine
 //   missing                                   -> lost: back to queued, enqueued again
-//   completed, result not applied after grace -> its result message was lost: graded again
+//   completed, result not applied after grace -> its result message was lost: graded again (unless result
+//                                                messages are still waiting: the app is catching up)
 //   failed (BullMQ gave up)                   -> the submission fails with internal_error
 import type { Queue } from "bullmq";
 import type { DispatchObserver } from "./dispatcher";
@@ -23,6 +24,7 @@ export async function reconcile(
   db: Db,
   queue: Queue<GradeJobData>,
   enqueue: (submissionId: string, replace: boolean) => Promise<void>,
+  resultsWaiting: () => Promise<number>,
   graceMs: number,
   observe?: DispatchObserver,
 ): Promise<ReconcileOutcome> {
@@ -34,6 +36,7 @@ export async function reconcile(
     take: BATCH,
   });
   const outcome: ReconcileOutcome = { checked: pending.length, requeued: 0, failed: 0 };
+  let backlog: number | undefined;
   for (const { id, leaseId } of pending) {
     const job = await queue.getJob(id);
     const state = job ? await job.getState() : "missing";
@@ -45,7 +48,11 @@ export async function reconcile(
       }
       continue;
     }
-    if (state === "completed" && (job?.finishedOn ?? 0) > now - graceMs) continue; // its result is on the way
+    if (state === "completed") {
+      if ((job?.finishedOn ?? 0) > now - graceMs) continue; // its result is on the way
+      backlog ??= await resultsWaiting();
+      if (backlog > 0) continue; // after an outage of the app: its result is probably in the backlog
+    }
     if (await requeueLost(db, id, leaseId)) {
       await enqueue(id, state !== "missing");
       outcome.requeued++;
