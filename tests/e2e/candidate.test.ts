@@ -1,0 +1,139 @@
+// A candidate in real Chromium against the built app and a fresh database: signs in, solves `sleep`
+// in the CodeMirror editor (Submit -> Accepted, live, without a reload), finds the draft again after a
+// reload, submits a solution that busy-waits and sees the blocked span in the timeline, then finds
+// both in their history; another candidate gets 404 on the result page.
+// Needs Debian's chromium at /usr/bin/chromium (`apt-get install -y chromium`); CI installs it.
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { DEMO_PASSWORD } from "../../prisma/seed/demo-users";
+import { startAppServer, type AppServer } from "../app/support/app-server";
+import { createTempDatabase } from "../app/support/temp-database";
+
+const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const GRADING_TIMEOUT_MS = 180_000;
+
+const CORRECT = `export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+`;
+
+// Spins for short waits: every macrotask that sleeps 55-100 ms holds the event loop past the 50 ms limit.
+const BUSY_WAIT = `export function sleep(ms: number): Promise<void> {
+  if (ms > 100) return new Promise((resolve) => setTimeout(resolve, ms));
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    // spin
+  }
+  return Promise.resolve();
+}
+`;
+
+const database = createTempDatabase();
+const profileDir = mkdtempSync(path.join(tmpdir(), "cd-e2e-profile-"));
+let server: AppServer | undefined;
+let context: BrowserContext | undefined;
+let page: Page;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`End-to-end tests need Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (Debian). Not skipping.`);
+  }
+  server = await startAppServer(database.url, 9 * 60_000);
+  context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(30_000);
+}, 10 * 60_000);
+
+afterAll(async () => {
+  await context?.close();
+  await server?.stop();
+  rmSync(profileDir, { recursive: true, force: true });
+  database.remove();
+});
+
+/** Replaces the editor's whole text as typed input (insertText skips auto-closing brackets and indentation). */
+async function setEditorCode(code: string) {
+  const editor = page.getByRole("textbox", { name: "Solution code (TypeScript)" });
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.insertText(code);
+}
+
+async function editorText(): Promise<string> {
+  return page.locator(".cm-content").innerText();
+}
+
+async function submitAndWaitForVerdict(verdictLabel: string) {
+  await page.getByRole("button", { name: "Submit", exact: true }).click();
+  await page.getByRole("heading", { name: `Verdict: ${verdictLabel}` }).waitFor({ timeout: GRADING_TIMEOUT_MS });
+}
+
+describe("candidate in the browser", () => {
+  it("should sign in as the demo candidate and land on the problem list", async () => {
+    await page.goto(`${server!.base}/signin`);
+    await page.getByLabel("Email").fill("candidate@example.com");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${server!.base}/problems`);
+    expect(await page.getByRole("link", { name: /Sleep/ }).count()).toBeGreaterThan(0);
+  });
+
+  it("should show the starter code in the editor of the sleep problem", async () => {
+    await page.goto(`${server!.base}/problems/sleep`);
+    await page.getByRole("textbox", { name: "Solution code (TypeScript)" }).waitFor();
+    expect(await editorText()).toContain('throw new Error("not implemented")');
+  });
+
+  it("should grade a correct solution as Accepted, live on the problem page", async () => {
+    const url = page.url();
+    await setEditorCode(CORRECT);
+    await submitAndWaitForVerdict("Accepted");
+    expect(page.url()).toBe(url);
+    expect(await page.getByRole("status").first().innerText()).toContain("Graded.");
+  }, GRADING_TIMEOUT_MS + 30_000);
+
+  it("should keep the draft across a reload and give the starter back on reset", async () => {
+    await page.reload();
+    await page.getByRole("textbox", { name: "Solution code (TypeScript)" }).waitFor();
+    await page.waitForFunction(() => document.querySelector(".cm-content")?.textContent?.includes("setTimeout(resolve, ms)"));
+    await page.getByRole("button", { name: "Reset to starter" }).click();
+    expect(await editorText()).toContain('throw new Error("not implemented")');
+  });
+
+  it("should grade a busy-waiting solution as a blocked event loop and draw the blocked span", async () => {
+    await setEditorCode(BUSY_WAIT);
+    await submitAndWaitForVerdict("Blocked event loop");
+    const timeline = page.getByTestId("timeline").first();
+    expect(await timeline.locator('rect[data-kind="blocked"]').count()).toBeGreaterThan(0);
+    expect(await timeline.locator('[data-legend="blocked"]').innerText()).toContain("blocked");
+  }, GRADING_TIMEOUT_MS + 30_000);
+
+  it("should list both submissions in the history, each opening its result page", async () => {
+    await page.goto(`${server!.base}/problems/sleep/submissions`);
+    const rows = page.locator("tbody tr");
+    expect(await rows.count()).toBe(2);
+    expect(await rows.nth(0).innerText()).toContain("Blocked event loop");
+    expect(await rows.nth(1).innerText()).toContain("Accepted");
+    await rows.nth(0).getByRole("link").click();
+    await page.waitForURL(/\/submissions\/[^/]+$/);
+    await page.getByRole("heading", { name: "Verdict: Blocked event loop" }).waitFor();
+    expect(await page.locator('[data-testid="timeline"] rect[data-kind="blocked"]').count()).toBeGreaterThan(0);
+  });
+
+  it("should answer 404 to another candidate opening that result page", async () => {
+    const resultPath = new URL(page.url()).pathname;
+    const signUp = await fetch(`${server!.base}/api/auth/signup`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "Other Candidate", email: "other@example.com", password: "another-password-1" }),
+    });
+    const cookie = signUp.headers.getSetCookie().find((c) => c.startsWith("cd_session="))?.split(";")[0];
+    if (!cookie) throw new Error(`sign-up failed: ${signUp.status} ${await signUp.text()}`);
+    const response = await fetch(server!.base + resultPath, { headers: { cookie }, redirect: "manual" });
+    expect(response.status).toBe(404);
+  });
+});
