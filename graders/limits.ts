@@ -14,7 +14,9 @@ export interface LimitInfo {
 
 export const LIMITS: Record<keyof RunLimits, LimitInfo> = {
   virtualMs: {
-    default: 60_000, cap: 24 * 3_600_000, unit: "virtual ms",
+    // A program may sleep for hours of virtual time (the catalogue's sleep(3_600_000) example): waiting
+    // costs no CPU, so a day is a safe default; problems lower it.
+    default: 24 * 3_600_000, cap: 24 * 3_600_000, unit: "virtual ms",
     precision: "checked whenever a thread's virtual clock would pass it (timer jumps and CPU); a never-settling promise ends here",
   },
   cpuMs: {

@@ -102,7 +102,7 @@ export class CandidateThread {
     this.iso = new CandidateIsolate(s.limits.memoryMb, s.prelude, this.hooks());
     this.iso.call("init", [{
       threadId: this.me, isMainThread: this.me === 0, seed: s.seed, cores: s.cores, epochMs: EPOCH_MS,
-      workerData: s.workerData, forbid: s.forbid, trusted: s.trusted.map((t) => "file://" + t),
+      workerData: s.workerData, forbid: s.forbid, trusted: s.trusted.map((t) => "file://" + t), memoryMb: s.limits.memoryMb,
     }]);
     const src: ModuleSource = {
       resolve: (spec, from) => resolveModule(spec, from, s.modules, s.trusted),
@@ -142,6 +142,11 @@ export class CandidateThread {
     }
     // Builtin modules were evaluated while linking; their shared global goes before candidate code runs.
     this.iso.call("sealBuiltins", []);
+    // Node emits 'online' when the worker starts, before its module runs (and posts anything).
+    if (this.me !== 0 && s.kind !== "thread") {
+      this.table.incoming(s.parentId, BigInt(Math.floor(this.L)));
+      this.send({ t: "online", run: s.run, threadId: this.me, stamp: this.L });
+    }
     this.task("boot", () => {
       try {
         evaluate();
@@ -153,10 +158,6 @@ export class CandidateThread {
     // module's loading costs it at least a millisecond, so 0/1 ms timers set there are due at the first
     // loop iteration (a timeout before an immediate), as Node prints it on any real machine.
     this.L += BOOT_VIRTUAL_MS * MS;
-    if (this.me !== 0 && s.kind !== "thread") {
-      this.table.incoming(s.parentId, BigInt(Math.floor(this.L)));
-      this.send({ t: "online", run: s.run, threadId: this.me, stamp: this.L });
-    }
   }
 
   private mainPath(): string {
@@ -226,11 +227,14 @@ export class CandidateThread {
     while (this.ctl(CTL.LOCAL_PENDING) > 0) this.task("message", () => this.iso.call("flushLocal", [], this.callTimeout()));
     const canBlock = this.ctl(CTL.IMMEDIATES) === 0;
     if (canBlock) {
+      // libuv sleeps (expiry - floor(now)) whole ms from the moment it blocks, so a real loop wakes
+      // at the expiry plus the fraction of a ms it blocked at, never before the setTimeout call + ms.
+      const slack = this.L % MS;
       for (;;) {
         this.checkStop();
         this.drainInbox();
         const exp = this.ctl(CTL.NEXT_EXPIRY);
-        const timerAt = Number.isFinite(exp) ? exp * MS : Infinity;
+        const timerAt = Number.isFinite(exp) ? exp * MS + slack : Infinity;
         const msgAt = this.pending.reduce((m, p) => Math.min(m, p.stamp), Infinity);
         const target = Math.min(timerAt, msgAt);
         if (target <= this.L) break;
@@ -329,7 +333,7 @@ export class CandidateThread {
   private onCallError(e: unknown): void {
     if (this.fatal || e instanceof StopThread) throw new StopThread();
     if (isMemoryLimit(e) || (this.iso?.disposed && !this.iso.hostDisposed)) {
-      this.fatal = { status: "memory_limit_exceeded", message: `memory limit of ${this.s.limits.memoryMb} MB exceeded in ${this.me === 0 ? "the main thread" : `worker ${this.me}`}`, exitCode: 1 };
+      this.fatal = this.memoryFatal("");
       throw new StopThread();
     }
     if (isTimeout(e)) {
@@ -340,6 +344,10 @@ export class CandidateThread {
     if (e instanceof ModuleNotFound) throw e;
     // Anything else thrown out of a call is a rejection nobody handled (isolated-vm reports it here).
     this.unhandledRejection(e);
+  }
+
+  private memoryFatal(detail: string): Fatal {
+    return { status: "memory_limit_exceeded", message: `memory limit of ${this.s.limits.memoryMb} MB exceeded in ${this.me === 0 ? "the main thread" : `worker ${this.me}`}${detail}`, exitCode: 1 };
   }
 
   private unhandledRejection(reason: unknown): void {
@@ -354,6 +362,12 @@ export class CandidateThread {
 
   private onUncaught(text: string, info: { name: string; message: string; stack?: string }, value: unknown): void {
     if (this.fatal) return;
+    // Buffers live outside the V8 heap; when the isolate's allocator refuses one, the memory limit
+    // decided it (on a machine without the limit the program would go on allocating).
+    if (info.name === "RangeError" && /^Array buffer allocation failed$/.test(info.message)) {
+      this.fatal = this.memoryFatal(" (array buffer allocation refused)");
+      return;
+    }
     text = stripRuntimeFrames(text);
     if (info.stack) info = { ...info, stack: stripRuntimeFrames(info.stack) };
     if (this.me === 0) this.writeOut("stderr", text);
@@ -508,6 +522,9 @@ export class CandidateThread {
       mainDone: () => {
         this.mainDone = true;
       },
+      oom: (what: string) => {
+        this.stopNow(this.memoryFatal(` (${what})`));
+      },
     };
   }
 
@@ -530,6 +547,8 @@ export class CandidateThread {
     const deadline = Number.isFinite(timeoutMs) ? this.L + timeoutMs * MS : Infinity;
     const cpuBefore = this.cpuMark;
     this.cpuMark = null;
+    // What the thread printed before blocking must reach the supervisor before a deadlock ends the run.
+    this.flush();
     const on = `Atomics.wait(${ta instanceof BigInt64Array ? "BigInt64Array" : "Int32Array"}[${index}]) == ${String(value)}`;
     this.send({ t: "wait", run: this.s.run, threadId: this.me, on });
     this.publish(ST.BLOCKED, deadline);
@@ -585,11 +604,8 @@ export class CandidateThread {
     }
     const f = this.fatal;
     let exitCode = f ? f.exitCode : 0;
-    if (!f && this.me === 0 && this.s.mode === "program" && !this.mainDone) {
-      exitCode = 13;
-      this.writeOut("stderr", "Warning: Detected unsettled top-level await\n");
-      this.flush();
-    }
+    // Node 20 exits with 13 and prints nothing (the "unsettled top-level await" warning came later).
+    if (!f && this.me === 0 && this.s.mode === "program" && !this.mainDone) exitCode = 13;
     const end: ThreadEnd = {
       threadId: this.me,
       status: f ? f.status : "ok",

@@ -22,6 +22,8 @@ export interface BridgeHooks {
   channel(): number[];
   portClose(portId: number): void;
   mainDone(): void;
+  /** Memory the V8 heap limit does not see (WebAssembly pages) went past the thread's limit. */
+  oom(what: string): void;
 }
 
 export class ModuleNotFound extends Error {

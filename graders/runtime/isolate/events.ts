@@ -236,10 +236,24 @@ export class EventTarget {
 
 // ---- AbortController / AbortSignal ----
 const kAbort = Symbol("kAbort");
+const abortHandlers = new WeakMap<object, ((ev: Event) => unknown) | null>();
 export class AbortSignal extends EventTarget {
   aborted = false;
   reason: unknown = undefined;
-  onabort: ((ev: Event) => unknown) | null = null;
+  /** An event handler attribute, as in Node: it takes its listener slot when first set. */
+  get onabort(): ((ev: Event) => unknown) | null {
+    return abortHandlers.get(this) ?? null;
+  }
+  set onabort(fn: ((ev: Event) => unknown) | null) {
+    const first = !abortHandlers.has(this);
+    abortHandlers.set(this, typeof fn === "function" ? fn : null);
+    if (first && typeof fn === "function") {
+      this.addEventListener("abort", (ev) => {
+        const h = abortHandlers.get(this);
+        if (typeof h === "function") h.call(this, ev);
+      });
+    } else if (first) abortHandlers.delete(this);
+  }
   throwIfAborted(): void {
     if (this.aborted) throw this.reason;
   }
@@ -247,9 +261,7 @@ export class AbortSignal extends EventTarget {
     if (this.aborted) return;
     this.aborted = true;
     this.reason = reason === undefined ? domException("This operation was aborted", "AbortError") : reason;
-    const ev = new Event("abort");
-    if (typeof this.onabort === "function") this.onabort.call(this, ev);
-    this.dispatchEvent(ev);
+    this.dispatchEvent(new Event("abort"));
   }
   static abort(reason?: unknown): AbortSignal {
     const s = new AbortSignal();
@@ -282,6 +294,10 @@ export class AbortController {
   abort(reason?: unknown): void {
     this.signal[kAbort](reason);
   }
+}
+
+for (const [cls, tag] of [[Event, "Event"], [EventTarget, "EventTarget"], [AbortSignal, "AbortSignal"], [AbortController, "AbortController"]] as const) {
+  Object.defineProperty(cls.prototype, Symbol.toStringTag, { value: tag, writable: false, enumerable: false, configurable: true });
 }
 
 const DOM_CODES: Record<string, number> = { AbortError: 20, TimeoutError: 23, DataCloneError: 25, InvalidStateError: 11 };

@@ -21,6 +21,7 @@ export interface HostFns {
   portClose(portId: number): void;
   clone(value: unknown): unknown;
   mainDone(): void;
+  oom(what: string): void;
 }
 
 export const CTL = {
@@ -34,7 +35,7 @@ export const CTL = {
 } as const;
 
 const g = globalThis as unknown as Record<string, unknown>;
-const names = ["now", "write", "post", "spawn", "terminate", "wait", "notified", "delay", "mark", "log", "forbidden", "settle", "uncaught", "channel", "portClose", "clone", "mainDone"] as const;
+const names = ["now", "write", "post", "spawn", "terminate", "wait", "notified", "delay", "mark", "log", "forbidden", "settle", "uncaught", "channel", "portClose", "clone", "mainDone", "oom"] as const;
 
 export const host = {} as HostFns;
 export let ctl = new Float64Array(8);

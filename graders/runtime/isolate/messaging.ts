@@ -237,7 +237,8 @@ export const threadInfo: ThreadInfo = { isMainThread: true, threadId: 0, workerD
 export function initThread(isMain: boolean, threadId: number, workerData: unknown): void {
   threadInfo.isMainThread = isMain;
   threadInfo.threadId = threadId;
-  threadInfo.workerData = decodePorts(workerData);
+  // Node's main thread has workerData null; a worker without one has undefined.
+  threadInfo.workerData = isMain ? null : decodePorts(workerData);
   if (!isMain) {
     const p = new ParentPort(-1);
     ports.set(-1, p);

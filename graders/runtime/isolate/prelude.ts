@@ -12,6 +12,7 @@ import { TextEncoder, TextDecoder } from "./text-codec";
 import { URL } from "./url";
 import * as msg from "./messaging";
 import { installAtomics } from "./atomics";
+import { limitWasmMemory } from "./wasm-memory";
 import { createHarness } from "./harness";
 import { reportUncaught, describeError } from "./uncaught";
 import { formatWithOptions, inspect } from "node-inspect-extracted";
@@ -25,6 +26,7 @@ interface InitConfig {
   workerData?: unknown;
   forbid?: string[];
   trusted?: string[];
+  memoryMb?: number;
 }
 
 const g = globalThis as unknown as Record<string, unknown>;
@@ -249,6 +251,7 @@ const rt = {
     define("MessageEvent", msg.MessageEvent);
     define("global", globalThis);
     installAtomics(cfg.seed, cfg.threadId);
+    limitWasmMemory((cfg.memoryMb ?? 128) * 1024 * 1024);
     builtins = buildBuiltins(cfg, performance, harness);
     define("__grader_builtins", builtins);
     installForbidden(cfg.forbid ?? [], cfg.trusted ?? []);
@@ -276,6 +279,12 @@ const rt = {
       }
     }
     n += formatWithOptions({ colors: false }, e).length;
+    // The timer paths too: their first-call compilation would otherwise sit between two setTimeout
+    // calls of the candidate and could push the second into the next millisecond.
+    timers.clearTimeout(timers.setTimeout(() => undefined, 1));
+    timers.clearInterval(timers.setInterval(() => undefined, 1));
+    timers.clearImmediate(timers.setImmediate(() => undefined));
+    timers.publishTimers();
     return n;
   },
   exportNames(spec: string): string[] | null {

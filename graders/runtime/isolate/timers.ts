@@ -2,9 +2,9 @@
  * Timers and immediates with Node's exact ordering (lib/internal/timers.js): timers live in one list
  * per duration; lists are ordered by (expiry, list id); a list runs every timer due at the phase's
  * cached loop time before the next list. The host drives one callback per call so microtasks drain
- * between callbacks exactly as in Node. Start times use the cached loop time (libuv's uv_now).
+ * between callbacks exactly as in Node. Start times use the current millisecond (Node updates libuv's clock to read it).
  */
-import { ctl, CTL } from "./host";
+import { ctl, CTL, host } from "./host";
 import { reportUncaught } from "./uncaught";
 
 const TIMEOUT_MAX = 2 ** 31 - 1;
@@ -29,6 +29,16 @@ function loopNow(): number {
   return ctl[CTL.LOOP_NOW];
 }
 
+/**
+ * Node's getLibuvNow() updates libuv's clock before reading it (src/env.cc GetNowUint64 calls
+ * uv_update_time): a timer counts from the whole millisecond of the setTimeout call, not from the
+ * cached loop time of its macrotask. Counting from the cached time would make a timer set after some
+ * CPU work fire early by that work's length, which varies with the machine.
+ */
+function currentMs(): number {
+  return Math.max(loopNow(), Math.floor(host.now()));
+}
+
 export class Timeout {
   _idleTimeout: number;
   _idlePrev: Timeout | null = null;
@@ -49,7 +59,7 @@ export class Timeout {
     this._timerArgs = args;
     this._repeat = isRepeat ? ms : null;
     refTimers++;
-    insert(this, ms, loopNow());
+    insert(this, ms, currentMs());
     publish();
   }
   ref(): this {
@@ -74,7 +84,7 @@ export class Timeout {
   refresh(): this {
     if (!this._destroyed) {
       unlink(this);
-      insert(this, this._idleTimeout, loopNow());
+      insert(this, this._idleTimeout, currentMs());
       publish();
     }
     return this;
@@ -121,7 +131,10 @@ function unlink(t: Timeout): void {
 function destroy(t: Timeout): void {
   if (t._destroyed) return;
   t._destroyed = true;
+  const list = t[kList];
   unlink(t);
+  // Node's unenroll drops an emptied list: a later timer of that duration gets a fresh list (new id).
+  if (list && !list.head && lists.get(list.msecs) === list) lists.delete(list.msecs);
   if (t[kRefed]) refTimers--;
   if (t["_id" as keyof Timeout]) knownById.delete(t["_id" as keyof Timeout] as unknown as number);
 }
@@ -152,7 +165,7 @@ export function runNextTimer(): boolean {
     }
     unlink(t);
     if (!list.head) lists.delete(list.msecs);
-    const start = t._repeat ? loopNow() : 0;
+    const start = t._repeat ? currentMs() : 0;
     const cb = t._onTimeout!;
     try {
       if (t._timerArgs === undefined) cb.call(t);
