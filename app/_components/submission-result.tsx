@@ -21,7 +21,7 @@ function TestsTable({ tests }: { tests: CandidateTest[] }) {
             <th scope="col" className="py-1 pr-3 font-medium">Test</th>
             <th scope="col" className="py-1 pr-3 font-medium">Passed</th>
             <th scope="col" className="py-1 pr-3 font-medium">Verdict</th>
-            <th scope="col" className="py-1 font-medium">Message</th>
+            <th scope="col" className="hidden py-1 font-medium sm:table-cell">Message</th>
           </tr>
         </thead>
         <tbody>
@@ -29,10 +29,12 @@ function TestsTable({ tests }: { tests: CandidateTest[] }) {
             <tr key={i} className="border-b border-slate-200 align-top">
               <th scope="row" className="py-1 pr-3 font-normal">
                 {t.name} <span className="text-xs text-slate-500">({t.hidden ? "hidden" : "sample"})</span>
+                {/* Phones: the message goes under the name instead of a fourth, very narrow column. */}
+                {!t.passed && <span className="mt-1 block text-xs text-slate-700 sm:hidden">{t.message}</span>}
               </th>
               <td className="py-1 pr-3">{t.passed ? "✓ yes" : "✗ no"}</td>
               <td className="py-1 pr-3">{verdictLabel(t.verdict)}</td>
-              <td className="py-1">{t.passed ? "" : t.message}</td>
+              <td className="hidden py-1 sm:table-cell">{t.passed ? "" : t.message}</td>
             </tr>
           ))}
         </tbody>

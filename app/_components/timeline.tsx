@@ -52,8 +52,9 @@ export function TimelineChart({ timeline, title }: { timeline: Timeline; title: 
   return (
     <figure className="space-y-2" data-testid="timeline">
       <figcaption className="text-sm font-medium">{title}</figcaption>
-      <div className="overflow-x-auto">
-        <svg viewBox={`0 0 ${WIDTH} ${height}`} className="h-auto w-full min-w-[480px]" role="img" aria-label={`Timeline: ${description}`}>
+      {/* Scrolls sideways on a phone; focusable so the keyboard can scroll it too. */}
+      <div className="overflow-x-auto" tabIndex={0} role="group" aria-label={`${title}: timeline, scrolls sideways on narrow screens`}>
+        <svg viewBox={`0 0 ${WIDTH} ${height}`} className="h-auto w-full min-w-[560px]" role="img" aria-label={`Timeline: ${description}`}>
           {timeline.lanes.map((lane, i) => (
             <g key={lane.id}>
               <text x={4} y={i * LANE_H + LANE_H / 2 + 4} fontSize={12} fill="#334155">
@@ -107,11 +108,57 @@ export function TimelineChart({ timeline, title }: { timeline: Timeline; title: 
           ))}
         {timeline.marks.length > 0 && (
           <li className="flex items-center gap-1">
-            <span aria-hidden="true">▼</span> mark (hover for its label)
+            <span aria-hidden="true">▼</span> mark (listed below)
           </li>
         )}
       </ul>
       {blocked.length > 0 && <p className="text-sm text-red-800">{description}</p>}
+      {timeline.marks.length > 0 && (
+        <details className="text-xs text-slate-700">
+          <summary className="cursor-pointer">Marks ({timeline.marks.length})</summary>
+          <ul className="mt-1 space-y-0.5">
+            {timeline.marks.map((m, i) => (
+              <li key={i}>{`${ms(m.at)}: ${m.label} (${timeline.lanes.find((l) => l.id === m.lane)?.label ?? m.lane})`}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {timeline.concurrency && timeline.concurrency.length > 0 && <ConcurrencyChart steps={timeline.concurrency} limits={timeline.limits ?? []} end={end} />}
     </figure>
+  );
+}
+
+const CONC_H = 90;
+
+/** In-flight count over time as steps, with the problem's limits as dashed lines. */
+function ConcurrencyChart({ steps, limits, end }: { steps: [number, number][]; limits: { name: string; value: number }[]; end: number }) {
+  const top = Math.max(1, ...steps.map(([, n]) => n), ...limits.map((l) => l.value));
+  const plotW = WIDTH - LABEL_W - PAD_R;
+  const x = (t: number) => LABEL_W + (Math.min(t, end) / end) * plotW;
+  const y = (n: number) => 8 + (1 - n / top) * (CONC_H - 16);
+  let d = `M ${x(0)} ${y(0)}`;
+  for (const [t, n] of steps) d += ` H ${x(t)} V ${y(n)}`;
+  d += ` H ${x(end)}`;
+  const peak = Math.max(...steps.map(([, n]) => n));
+  const label = `Concurrency over time: peak ${peak} in flight` + (limits.length ? `; ${limits.map((l) => `${l.name} ${l.value}`).join(", ")}` : "") + ".";
+  return (
+    <svg viewBox={`0 0 ${WIDTH} ${CONC_H}`} className="h-auto w-full min-w-[480px]" role="img" aria-label={label}>
+      <text x={4} y={CONC_H / 2} fontSize={12} fill="#334155">
+        in flight
+      </text>
+      <text x={LABEL_W - 6} y={y(top) + 4} fontSize={10} textAnchor="end" fill="#475569">
+        {top}
+      </text>
+      <line x1={LABEL_W} x2={WIDTH - PAD_R} y1={y(0)} y2={y(0)} stroke="#94a3b8" />
+      {limits.map((l) => (
+        <g key={l.name}>
+          <line x1={LABEL_W} x2={WIDTH - PAD_R} y1={y(l.value)} y2={y(l.value)} stroke="#dc2626" strokeDasharray="4 3" />
+          <text x={WIDTH - PAD_R} y={y(l.value) - 3} fontSize={10} textAnchor="end" fill="#991b1b">
+            {`${l.name}: ${l.value}`}
+          </text>
+        </g>
+      ))}
+      <path d={d} fill="none" stroke="#2563eb" strokeWidth={2} />
+    </svg>
   );
 }
