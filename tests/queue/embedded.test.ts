@@ -1,11 +1,15 @@
 // The embedded dispatcher with real grader processes and a real SQLite file: fair order, restart
 // recovery (including an app process SIGKILLed mid-grade), a grader process SIGKILLed mid-job, and load.
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { afterEach, describe, expect, it, jest } from "@jest/globals";
 import type { DispatchEvent } from "../../app/_server/grading/dispatcher";
 import { EmbeddedDispatcher } from "../../app/_server/grading/embedded-dispatcher";
 import { createGraderPool, type GraderPool } from "../../graders/index";
 import { startEmbeddedApp, stopAll, type Child } from "./support/child-processes";
 import { allFinished, createQueueDatabase, SLOW_SLUG, storeQueued, waitFor, type QueueDatabase } from "./support/queue-database";
+
+// Deadlines, not timing assertions: the machine is shared (load averages near 30 on 2 cores were seen).
+const DEADLINE = 600_000;
+jest.setTimeout(1_200_000);
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -50,7 +54,7 @@ describe("embedded dispatcher", () => {
     const { d, events } = dispatcher(q, { size: 1 });
     await d.start();
     const all = [...flood, b1, c1, b2, c2];
-    await waitFor("all graded", () => allFinished(q.db, all), 120_000);
+    await waitFor("all graded", () => allFinished(q.db, all), DEADLINE);
     expect(claims(events)).toEqual([flood[0], b1, c1, flood[1], b2, c2, ...flood.slice(2)]);
   });
 
@@ -66,7 +70,7 @@ describe("embedded dispatcher", () => {
     const { d, events } = dispatcher(q, { size: 2 });
     await d.start();
     const all = [...queued, ...interrupted];
-    await waitFor("all graded", () => allFinished(q.db, all), 120_000);
+    await waitFor("all graded", () => allFinished(q.db, all), DEADLINE);
     expect(results(events, true).sort()).toEqual([...all].sort());
     expect(claims(events)).not.toContain(finished);
     const rows = await q.db.submission.findMany({ where: { id: { in: interrupted } }, select: { attempts: true, verdict: true } });
@@ -79,14 +83,14 @@ describe("embedded dispatcher", () => {
     const ids = await storeQueued(q, [{ user: 0, slug: SLOW_SLUG }, { user: 1, slug: SLOW_SLUG }, { user: 2, slug: SLOW_SLUG }]);
     let app: Child | undefined = await startEmbeddedApp({ DATABASE_URL: q.url, GRADER_PROCESSES: "1", GRADING_LEASE_MS: "1500", GRADING_POLL_MS: "200" });
     cleanups.push(async () => app && (await stopAll([app])));
-    await waitFor("the app to start grading", async () => (await q.db.submission.count({ where: { id: { in: ids }, status: "running" } })) > 0, 120_000, 20);
+    await waitFor("the app to start grading", async () => (await q.db.submission.count({ where: { id: { in: ids }, status: "running" } })) > 0, DEADLINE, 20);
     await stopAll([app]);
     app = undefined;
     const orphan = await q.db.submission.findFirstOrThrow({ where: { id: { in: ids }, status: "running" }, select: { id: true, leaseId: true } });
 
     const { d, events } = dispatcher(q, { size: 1, leaseMs: 1500 });
     await d.start();
-    await waitFor("all graded", () => allFinished(q.db, ids), 180_000);
+    await waitFor("all graded", () => allFinished(q.db, ids), DEADLINE);
     const row = await q.db.submission.findUniqueOrThrow({ where: { id: orphan.id }, select: { attempts: true, leaseId: true, status: true } });
     expect(row.attempts).toBe(2);
     expect(row.leaseId).not.toBe(orphan.leaseId);
@@ -98,10 +102,10 @@ describe("embedded dispatcher", () => {
     const [id] = await storeQueued(q, [{ user: 0, slug: SLOW_SLUG }]);
     const { d, pool, events } = dispatcher(q, { size: 1 });
     await d.start();
-    await waitFor("a grader process busy with the job", async () => pool.busyPids().length === 1, 120_000, 10);
+    await waitFor("a grader process busy with the job", async () => pool.busyPids().length === 1, DEADLINE, 10);
     const [victim] = pool.busyPids();
     process.kill(victim, "SIGKILL");
-    await waitFor("graded", () => allFinished(q.db, [id]), 120_000);
+    await waitFor("graded", () => allFinished(q.db, [id]), DEADLINE);
     expect(pool.pids()).not.toContain(victim);
     expect(results(events, true)).toEqual([id]);
     expect(results(events, false)).toEqual([]);
@@ -115,10 +119,10 @@ describe("embedded dispatcher", () => {
     const ids = await storeQueued(q, Array.from({ length: 200 }, (_, i) => ({ user: i % 20 })));
     const { d, events } = dispatcher(q, { size: 2 });
     await d.start();
-    await waitFor("all graded", () => allFinished(q.db, ids), 900_000, 500);
+    await waitFor("all graded", () => allFinished(q.db, ids), 3_600_000, 500);
     expect(claims(events).sort()).toEqual([...ids].sort());
     expect(results(events, true).sort()).toEqual([...ids].sort());
     expect(results(events, false)).toEqual([]);
     expect(await q.db.submission.count({ where: { id: { in: ids }, attempts: 1, verdict: { not: null } } })).toBe(200);
-  }, 1_000_000);
+  }, 4_000_000);
 });

@@ -13,7 +13,7 @@ export interface Child {
   exited: Promise<number | null>;
 }
 
-function start(script: string, env: Record<string, string>, readyLine: RegExp, timeoutMs: number): Promise<Child> {
+function start(script: string, env: Record<string, string>, readyLine: RegExp, timeoutMs = 300_000): Promise<Child> {
   const { NODE_ENV: _jest, ...inherited } = process.env;
   const proc: ChildProcess = spawn(process.execPath, ["--no-node-snapshot", "--import", "tsx", script], {
     cwd: ROOT,
@@ -57,11 +57,11 @@ function start(script: string, env: Record<string, string>, readyLine: RegExp, t
 }
 
 export function startGraderWorker(env: Record<string, string>): Promise<Child> {
-  return start("scripts/grader-worker.ts", env, /grader: ready/, 60_000);
+  return start("scripts/grader-worker.ts", env, /grader: ready/);
 }
 
 export function startEmbeddedApp(env: Record<string, string>): Promise<Child> {
-  return start("tests/queue/support/embedded-app.ts", env, /embedded app: ready/, 60_000);
+  return start("tests/queue/support/embedded-app.ts", env, /embedded app: ready/);
 }
 
 export async function stopAll(children: Child[], signal: NodeJS.Signals = "SIGKILL"): Promise<void> {
