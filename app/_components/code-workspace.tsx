@@ -5,10 +5,11 @@ import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { forCandidate } from "./candidate-report";
 import { CodeEditor } from "./code-editor";
-import { fetchSubmission, postSubmission, type PolledSubmission } from "./submission-poller";
+import { fetchSubmission, postSubmission, SubmissionRequestError, type PolledSubmission } from "./submission-poller";
 import { SubmissionResult } from "./submission-result";
 
 const POLL_MS = 500;
+const MAX_POLL_FAILURES = 4;
 
 interface Props {
   slug: string;
@@ -56,12 +57,18 @@ export function CodeWorkspace({ slug, starter }: Props) {
     setCode(starter);
   }
 
-  async function poll(id: string) {
+  // A dropped request or a restarting server should not end the wait: retry a few times, slower each time.
+  async function poll(id: string, failures = 0) {
     try {
       const submission = await fetchSubmission(id);
       setPhase({ state: "polling", submission });
       if (submission.status === "queued" || submission.status === "running") timer.current = setTimeout(() => void poll(id), POLL_MS);
     } catch (e) {
+      const status = e instanceof SubmissionRequestError ? e.status : 0;
+      if (failures < MAX_POLL_FAILURES && (status === 0 || status >= 500)) {
+        timer.current = setTimeout(() => void poll(id, failures + 1), POLL_MS * 2 ** (failures + 1));
+        return;
+      }
       setPhase({ state: "error", message: `Could not read the submission's status: ${(e as Error).message}` });
     }
   }

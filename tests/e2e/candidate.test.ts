@@ -1,7 +1,7 @@
 // A candidate in real Chromium against the built app and a fresh database: signs in, solves `sleep`
-// in the CodeMirror editor (Submit -> Accepted, live, without a reload), finds the draft again after a
-// reload, submits a solution that busy-waits and sees the blocked span in the timeline, then finds
-// both in their history; another candidate gets 404 on the result page.
+// in the CodeMirror editor (Submit -> Accepted, live, without a reload), runs the sample tests, finds
+// the draft again after a reload, submits a solution that busy-waits and sees the blocked span in the
+// timeline, then finds all three in their history; another candidate gets 404 on the result page.
 // Needs Debian's chromium at /usr/bin/chromium (`apt-get install -y chromium`); CI installs it.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -96,6 +96,14 @@ describe("candidate in the browser", () => {
     expect(await page.getByRole("status").first().innerText()).toContain("Graded.");
   }, GRADING_TIMEOUT_MS + 30_000);
 
+  it("should run the same code on the sample tests only", async () => {
+    await page.getByRole("button", { name: "Run sample tests" }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="submission-status"]')?.textContent?.includes("Run: Graded."), undefined, { timeout: GRADING_TIMEOUT_MS });
+    const result = page.getByRole("region", { name: "Result" });
+    expect(await result.getByRole("heading", { name: "Verdict: Accepted" }).count()).toBe(1);
+    expect(await result.locator("tbody tr").allInnerTexts()).toEqual([expect.stringContaining("(sample)"), expect.stringContaining("(sample)")]);
+  }, GRADING_TIMEOUT_MS + 30_000);
+
   it("should keep the draft across a reload and give the starter back on reset", async () => {
     await page.reload();
     await page.getByRole("textbox", { name: "Solution code (TypeScript)" }).waitFor();
@@ -112,12 +120,13 @@ describe("candidate in the browser", () => {
     expect(await timeline.locator('[data-legend="blocked"]').innerText()).toContain("blocked");
   }, GRADING_TIMEOUT_MS + 30_000);
 
-  it("should list both submissions in the history, each opening its result page", async () => {
+  it("should list the three submissions in the history, each opening its result page", async () => {
     await page.goto(`${server!.base}/problems/sleep/submissions`);
     const rows = page.locator("tbody tr");
-    expect(await rows.count()).toBe(2);
+    expect(await rows.count()).toBe(3);
     expect(await rows.nth(0).innerText()).toContain("Blocked event loop");
-    expect(await rows.nth(1).innerText()).toContain("Accepted");
+    expect(await rows.nth(1).innerText()).toMatch(/Run \(samples\)[\s\S]*Accepted/);
+    expect(await rows.nth(2).innerText()).toMatch(/Submit[\s\S]*Accepted/);
     await rows.nth(0).getByRole("link").click();
     await page.waitForURL(/\/submissions\/[^/]+$/);
     await page.getByRole("heading", { name: "Verdict: Blocked event loop" }).waitFor();
