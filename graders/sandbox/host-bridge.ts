@@ -12,7 +12,7 @@ export interface BridgeHooks {
   spawn(kind: string, source: string, data: unknown, opts: { name: string; ports: number[] }): number;
   terminate(threadId: number): void;
   wait(ta: Int32Array | BigInt64Array, index: number, value: number | bigint, timeoutMs: number): string;
-  notified(): void;
+  notified(ta: Int32Array | BigInt64Array, index: number, count: number | undefined): number;
   delay(us: number): void;
   mark(label: string, data: unknown): void;
   log(text: string): void;
@@ -38,25 +38,6 @@ export interface ModuleSource {
 
 const CTL_SIZE = 8;
 let preludeCache: { code: string; data?: ivm.ExternalCopy<ArrayBuffer> } | null = null;
-/** The prelude evaluated once into a V8 snapshot per host thread: a new isolate starts with it in place. */
-let snapshot: { code: string; snap: ivm.ExternalCopy<ArrayBuffer> | null } | null = null;
-
-function preludeSnapshot(code: string): ivm.ExternalCopy<ArrayBuffer> | null {
-  if (snapshot && snapshot.code === code) return snapshot.snap;
-  let snap: ivm.ExternalCopy<ArrayBuffer> | null = null;
-  try {
-    snap = ivm.Isolate.createSnapshot([{ code, filename: "grader:runtime" }]);
-    const probe = new ivm.Isolate({ snapshot: snap, memoryLimit: 32 });
-    const ok = probe.createContextSync().evalSync("typeof __grader_rt === 'object' && typeof SharedArrayBuffer === 'function' && typeof Atomics === 'object'");
-    probe.dispose();
-    if (ok !== true) snap = null;
-  } catch {
-    snap = null;
-  }
-  snapshot = { code, snap };
-  return snap;
-}
-
 export class CandidateIsolate {
   readonly ctl: Float64Array;
   private isolate: ivm.Isolate;
@@ -67,8 +48,11 @@ export class CandidateIsolate {
   private disposedByHost = false;
 
   constructor(memoryMb: number, prelude: string, hooks: BridgeHooks) {
-    const snap = preludeSnapshot(prelude);
-    this.isolate = new ivm.Isolate(snap ? { memoryLimit: memoryMb, snapshot: snap } : { memoryLimit: memoryMb });
+    // No V8 snapshot: isolated-vm's createSnapshot throws on this prelude ("Reflect.ownKeys called on
+    // non-object"), and even for trivial scripts its globals do not reach contexts made with
+    // createContextSync (isolated-vm 5.0.4, Node 20); its README says not to use it. The compiled
+    // prelude is reused through V8's code cache instead (runPrelude).
+    this.isolate = new ivm.Isolate({ memoryLimit: memoryMb });
     this.context = this.isolate.createContextSync();
     const global = this.context.global;
     const ctlBuffer = new SharedArrayBuffer(8 * CTL_SIZE);
@@ -78,7 +62,7 @@ export class CandidateIsolate {
     const clone = (v: unknown) => v;
     const all: Record<string, (...a: never[]) => unknown> = { ...hooks, clone };
     for (const [name, fn] of Object.entries(all)) global.setSync("__h_" + name, new ivm.Callback(fn as (...a: unknown[]) => unknown));
-    if (!snap) this.runPrelude(prelude);
+    this.runPrelude(prelude);
     this.rt = global.getSync("__grader_rt", { reference: true }) as ivm.Reference<Record<string, unknown>>;
     global.deleteSync("__grader_rt");
     this.call("attach", []);
