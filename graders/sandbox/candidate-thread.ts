@@ -120,13 +120,13 @@ export class CandidateThread {
     let linked: ReturnType<CandidateIsolate["linkModule"]> | null = null;
     const link = () => {
       if (s.kind === "eval") return;
-      linked = this.iso.linkModule(s.mode === "test" || s.kind === "thread" ? "grader:test" : "grader:main", src);
+      linked = this.iso.linkModule(this.runsDriver() ? "grader:test" : "grader:main", src);
     };
     const evaluate = () => {
       if (s.kind === "eval") return this.iso.call("runCommonJs", [s.source], this.callTimeout());
       this.iso.evaluate(linked!, this.callTimeout());
       if (s.kind === "thread") return this.iso.callCopy("runThread", [s.source, s.workerData], this.callTimeout());
-      if (s.mode === "test") return this.iso.callCopy("runTest", [s.input], this.callTimeout());
+      if (s.kind === "main" && s.mode === "test") return this.iso.callCopy("runTest", [s.input], this.callTimeout());
     };
     const moduleError = (e: unknown) => {
       if (e instanceof ModuleNotFound || (e instanceof Error && /Cannot find|ERR_MODULE_NOT_FOUND/.test(e.message) && !this.iso.disposed)) {
@@ -158,6 +158,14 @@ export class CandidateThread {
     // module's loading costs it at least a millisecond, so 0/1 ms timers set there are due at the first
     // loop iteration (a timeout before an immediate), as Node prints it on any real machine.
     this.L += BOOT_VIRTUAL_MS * MS;
+  }
+
+  /**
+   * The driver's main thread and its startThread entries load the driver; a Worker the candidate starts
+   * runs its own module even in test mode (linking the driver there re-ran the whole test inside it).
+   */
+  private runsDriver(): boolean {
+    return this.s.kind === "thread" || (this.s.kind === "main" && this.s.mode === "test");
   }
 
   private mainPath(): string {
@@ -217,6 +225,8 @@ export class CandidateThread {
       if (msg.run !== this.s.run) continue;
       if (msg.t === "deliver") {
         this.pending.push({ ev: msg.ev!, stamp: msg.stamp! });
+        // Once received() uncounts it, only our published lb says a message is pending: lower it first.
+        if (this.published.state === ST.IDLE) this.publish(ST.IDLE, Math.min(Number(this.published.lb), msg.stamp!));
         this.table.received(this.me, 1);
       }
     }
@@ -477,11 +487,17 @@ export class CandidateThread {
         return id;
       },
       terminate: (threadId: number) => {
+        // Flag it now, not when the supervisor reads the message: the table must not read quiescent meanwhile.
+        if (threadId > 0 && threadId < MAX_THREADS) Atomics.store(this.table.ints, this.table.stopIndex(threadId), 1);
         this.send({ t: "terminate", run, from: this.me, threadId });
       },
       wait: (ta: Int32Array | BigInt64Array, index: number, value: number | bigint, timeoutMs: number) => this.atomicsWait(ta, index, value, timeoutMs),
-      notified: () => {
+      notified: (ta: Int32Array | BigInt64Array, index: number, count: number | undefined) => {
         this.table.maxNotify(BigInt(stamp()));
+        // Woken waiters read as BLOCKED until their host threads run: count them in flight until then.
+        const n = Atomics.notify(ta as Int32Array, index, count);
+        if (n > 0) this.table.add(G.WAKES, n);
+        return n;
       },
       delay: (us: number) => {
         Atomics.wait(this.delayCell, 0, 0, us / 1000);
@@ -554,10 +570,13 @@ export class CandidateThread {
     this.publish(ST.BLOCKED, deadline);
     let result = "ok";
     let first = true;
+    let woken = false;
+    const expected = ta instanceof BigInt64Array ? BigInt(value as bigint) : Number(value) | 0;
     try {
       for (;;) {
         const r = Atomics.wait(ta as Int32Array, index, value as number, Number.isFinite(deadline) ? 2 : 20);
         if (r === "ok") {
+          woken = true;
           this.L = Math.max(this.L, Number(Atomics.load(this.table.bigs, 1)));
           break;
         }
@@ -578,9 +597,13 @@ export class CandidateThread {
             result = "timed-out";
             break;
           }
-        } else if (this.table.quiescent()) {
+        } else {
+          // A store we have not seen (no notify reached us between chunks) wakes us at the next chunk, so
+          // the table may read quiescent only once we checked, with everyone else quiet, that none came.
           const epoch = this.table.get(G.EPOCH);
-          if (this.quiescentSentAt !== epoch) {
+          if (!this.table.quiescent(false) || Atomics.load(ta as Int32Array, index) !== expected || this.table.get(G.EPOCH) !== epoch) continue;
+          Atomics.store(this.table.ints, this.table.confirmedIndex(this.me), epoch);
+          if (this.table.quiescent() && this.quiescentSentAt !== epoch) {
             this.quiescentSentAt = epoch;
             this.send({ t: "quiescent", run: this.s.run, threadId: this.me });
           }
@@ -588,6 +611,7 @@ export class CandidateThread {
       }
     } finally {
       this.publish(ST.RUNNING, this.L);
+      if (woken) this.table.add(G.WAKES, -1);
       this.send({ t: "wait", run: this.s.run, threadId: this.me, on: null });
       if (this.s.timeline) this.spans.push({ start: startL / MS, end: this.L / MS, kind: "wait", label: on });
       this.cpuMark = cpuBefore === null ? null : threadCpuNs();

@@ -5,7 +5,7 @@
  */
 import type { RunResult, RunSpec, RunStatus, ThreadMetrics } from "./run-spec";
 import { hostPool, type HostThread } from "./host-pool";
-import { createTable, G, SharedTable } from "./shared-table";
+import { createTable, G, INF, ST, SharedTable } from "./shared-table";
 import type { Delivery, FromHost, ThreadEnd, ThreadKind, ThreadStart } from "./thread-protocol";
 import { resolveLimits, BLOCKED_TASK_MS } from "../limits";
 import { buildTimeline } from "./timeline";
@@ -81,7 +81,13 @@ class Run {
       (h) => {
         if (this.done || rec.terminated) {
           hostPool.release(h);
-          if (!this.done) this.onEnd(this.syntheticEnd(rec, "stopped"));
+          if (!this.done) {
+            // As a host's finish() would: the parent's delivery counted before the thread reads DONE.
+            this.table.incoming(parentId, BigInt(startNs));
+            this.table.add(G.WORKERS_ALIVE, -1);
+            this.table.publish(id, ST.DONE, BigInt(startNs), INF);
+            this.onEnd(this.syntheticEnd(rec, "stopped"));
+          }
           return;
         }
         rec.host = h;

@@ -14,9 +14,11 @@ export const ST = { UNUSED: 0, STARTING: 1, RUNNING: 2, IDLE: 3, BLOCKED: 4, DON
 export const G = {
   EPOCH: 0, NEXT_THREAD: 1, NEXT_PORT: 2, WORKERS_ALIVE: 3, WORKERS_TOTAL: 4, MESSAGES: 5, OUTPUT_BYTES: 6,
   STOP: 7, TIME_WAITERS: 8, PEAK_THREADS: 9, THREADS_ALIVE: 10,
+  /** Waiters an Atomics.notify woke that have not yet published RUNNING (may dip below 0 while the notifier runs). */
+  WAKES: 11,
 } as const;
 const I_GLOBALS = 16;
-const I_PER_THREAD = 4; // STATE, INBOX_COUNT, STOP, spare
+const I_PER_THREAD = 4; // STATE, INBOX_COUNT, STOP, CONFIRMED
 // BigInt64 cells
 export const B = { CPU_NS: 0, NOTIFY_L: 1 } as const;
 const B_GLOBALS = 4;
@@ -68,6 +70,10 @@ export class SharedTable {
   stopIndex(t: number): number {
     return I_GLOBALS + I_PER_THREAD * t + 2;
   }
+  /** Epoch at which a blocked thread last checked that its Atomics.wait value is unchanged. */
+  confirmedIndex(t: number): number {
+    return I_GLOBALS + I_PER_THREAD * t + 3;
+  }
   lIndex(t: number): number {
     return B_GLOBALS + B_PER_THREAD * t;
   }
@@ -114,12 +120,15 @@ export class SharedTable {
   lowerBound(t: number): bigint {
     const st = this.state(t);
     if (st === ST.UNUSED || st === ST.DONE) return INF;
+    // A live thread told to stop is about to end (and its parent to hear of it).
+    if (Atomics.load(this.ints, this.stopIndex(t)) !== 0) return Atomics.load(this.bigs, this.lIndex(t));
     let lb = Atomics.load(this.bigs, this.lbIndex(t));
     // A thread blocked in Atomics.wait reads no message until it is woken, so its inbox does not count.
     if (st !== ST.BLOCKED && Atomics.load(this.ints, this.inboxIndex(t)) > 0) {
       const l = Atomics.load(this.bigs, this.lIndex(t));
+      // received() may reset the minimum to INF just after an incoming() set it: the count still holds.
       const m = Atomics.load(this.bigs, this.inboxMinIndex(t));
-      const at = m > l ? m : l;
+      const at = m > l && m < INF ? m : l;
       if (at < lb) lb = at;
     }
     return lb;
@@ -127,6 +136,8 @@ export class SharedTable {
   /** Every other live thread's lower bound is >= target (read consistently). */
   othersAtLeast(me: number, target: bigint): boolean {
     const epoch = this.get(G.EPOCH);
+    // A woken waiter still reads as blocked (lb = its deadline) until its host thread runs again.
+    if (this.get(G.WAKES) !== 0) return false;
     const n = this.get(G.NEXT_THREAD);
     for (let t = 0; t < n && t < MAX_THREADS; t++) {
       if (t === me) continue;
@@ -134,17 +145,23 @@ export class SharedTable {
     }
     return this.get(G.EPOCH) === epoch;
   }
-  /** Nothing can ever happen again: every live thread idle/blocked with no event and no message. */
-  quiescent(): boolean {
+  /**
+   * Nothing can ever happen again: every live thread idle/blocked with no event, no message and no
+   * wake-up in flight, and (if `confirmed`) every blocked thread has checked at this epoch that the
+   * value it waits on is unchanged (a store it has not seen yet would wake it at its next chunk).
+   */
+  quiescent(confirmed = true): boolean {
     const epoch = this.get(G.EPOCH);
+    if (this.get(G.WAKES) !== 0) return false;
     const n = this.get(G.NEXT_THREAD);
     for (let t = 0; t < n && t < MAX_THREADS; t++) {
       const st = this.state(t);
       if (st === ST.UNUSED || st === ST.DONE) continue;
       if (st !== ST.IDLE && st !== ST.BLOCKED) return false;
       if (this.lowerBound(t) < INF) return false;
+      if (confirmed && st === ST.BLOCKED && Atomics.load(this.ints, this.confirmedIndex(t)) !== epoch) return false;
     }
-    return this.get(G.EPOCH) === epoch;
+    return this.get(G.WAKES) === 0 && this.get(G.EPOCH) === epoch;
   }
   addCpu(ns: bigint): bigint {
     return Atomics.add(this.bigs, B.CPU_NS, ns) + ns;

@@ -35,8 +35,13 @@ export function installAtomics(seed: number, threadId: number): void {
   };
   const notify = (ta: Int32Array | BigInt64Array, index: number, count?: number): number => {
     perturb();
-    host.notified();
-    return O.reflectApply(origNotify, Atomics, [ta, index, count]) as number;
+    // The native call checks the arguments (and is the whole answer for a non-shared array); the host
+    // then wakes the waiters itself so it can count them in flight for deadlock detection.
+    O.reflectApply(origNotify, Atomics, [ta, index, 0]);
+    if (!(ta.buffer instanceof SharedArrayBuffer)) return 0;
+    const c = count === undefined ? Infinity : +count;
+    const i = +index;
+    return host.notified(ta, i - (i % 1), c === Infinity ? c : c >= 1 ? c - (c % 1) : 0);
   };
   O.defineProperty(Atomics, "wait", { value: wait, writable: true, configurable: true, enumerable: false });
   O.defineProperty(Atomics, "notify", { value: notify, writable: true, configurable: true, enumerable: false });

@@ -10,7 +10,7 @@ export interface HostFns {
   spawn(kind: string, source: string, data: unknown, opts: unknown): number;
   terminate(threadId: number): void;
   wait(ta: Int32Array | BigInt64Array, index: number, value: unknown, timeoutMs: number): string;
-  notified(): void;
+  notified(ta: Int32Array | BigInt64Array, index: number, count: number | undefined): number;
   delay(us: number): void;
   mark(label: string, data: unknown): void;
   log(text: string): void;
