@@ -2,6 +2,7 @@
 // (interviewers, admins). Anyone else gets "not found", so ids cannot be probed for existence.
 import type { SessionUser } from "../auth/session-user";
 import { can } from "../permissions";
+import { forCandidate } from "../../_components/candidate-report";
 import { GradingError } from "./grading-error";
 import type { Db } from "./submission-store";
 
@@ -32,6 +33,9 @@ export async function viewSubmission(db: Db, viewer: SessionUser, id: string): P
   if (!row || (row.userId !== viewer.id && !can(viewer.role, "reviews:read"))) {
     throw new GradingError("SUBMISSION_NOT_FOUND", "No such submission.");
   }
+  // Reviewers see the whole report; a candidate sees hidden tests by name and verdict only, since their
+  // figures, metrics and timelines would give the hidden inputs away.
+  const report = can(viewer.role, "reviews:read") ? row.report : (forCandidate(row.report) ?? row.report);
   return {
     id: row.id,
     problem: { slug: row.problem.slug, version: row.problemVersion.version },
@@ -39,8 +43,7 @@ export async function viewSubmission(db: Db, viewer: SessionUser, id: string): P
     status: row.status,
     verdict: row.verdict,
     score: row.score,
-    // The grader already redacts hidden tests' inputs and expected values in the report it returns.
-    report: row.report,
+    report,
     attempts: row.attempts,
     createdAt: row.createdAt.toISOString(),
     startedAt: row.startedAt?.toISOString() ?? null,
