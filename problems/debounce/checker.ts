@@ -15,10 +15,10 @@ const LATE_MS = 10;
 /**
  * How early a run may come (virtual ms). Node's timers count from the event loop's cached clock,
  * the whole millisecond read when the loop's turn began, and so does the sandbox: a timer set at
- * t may fire at floor(t) + ms by h.now(), i.e. up to a millisecond before t + ms. Two give margin;
+ * t may fire at floor(t) + ms by h.now(), i.e. up to a millisecond before t + ms. Three give margin;
  * no wrong debounce is off by less than tens of milliseconds.
  */
-const EARLY_MS = 2;
+const EARLY_MS = 3;
 
 function window(callAt: number, ms: number, args: string): Expected {
   return { due: callAt + ms, earliest: callAt + ms - EARLY_MS, latest: callAt + ms + LATE_MS, args, callAt };

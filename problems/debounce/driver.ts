@@ -24,14 +24,15 @@ const asJson = (args: unknown[]): string => JSON.stringify(args);
 export async function run(input: Input, solution: S): Promise<Observation> {
   const done: Observation["done"] = [];
   const runs: Observation["runs"] = [];
-  await h.sleep(1);
-  const startedAt = h.now();
   const debounced = Array.from({ length: input.functions ?? 1 }, (_, fn) =>
     solution.debounce((...args: unknown[]) => {
       runs.push({ fn, at: h.now(), args: asJson(args) });
       h.record("fn ran", { fn, args });
     }, input.ms),
   );
+  // Set-up (and the module's first run) in its own macrotask: the script starts on a fresh one.
+  await h.sleep(1);
+  const startedAt = h.now();
   let clock = 0;
   for (const step of input.script) {
     if (step.at > clock) await h.sleep(step.at - clock);
