@@ -48,10 +48,14 @@ interface Immediate {
   hasRef(): boolean;
 }
 declare function setTimeout<TArgs extends any[]>(callback: (...args: TArgs) => void, ms?: number, ...args: TArgs): Timeout;
+// As in @types/node: `new Promise((resolve) => setTimeout(resolve, 0))` passes resolve, whose parameter is optional.
+declare function setTimeout(callback: (_: void) => void, ms?: number): Timeout;
 declare function clearTimeout(timeout: Timeout | string | number | undefined | null): void;
 declare function setInterval<TArgs extends any[]>(callback: (...args: TArgs) => void, ms?: number, ...args: TArgs): Timeout;
+declare function setInterval(callback: (_: void) => void, ms?: number): Timeout;
 declare function clearInterval(interval: Timeout | string | number | undefined | null): void;
 declare function setImmediate<TArgs extends any[]>(callback: (...args: TArgs) => void, ...args: TArgs): Immediate;
+declare function setImmediate(callback: (_: void) => void): Immediate;
 declare function clearImmediate(immediate: Immediate | undefined | null): void;
 declare function queueMicrotask(callback: () => void): void;
 

@@ -6,6 +6,12 @@ import { compileSolution, compileTrusted } from "../../graders/compile";
 const fixture = (name: string) => readFileSync(join(__dirname, "../fixtures/grader/compile", name), "utf8");
 
 describe("compileSolution", () => {
+  it("accepts a timer given a promise's resolve, as @types/node does", () => {
+    const src = "export async function tick(): Promise<void> {\n  await new Promise((resolve) => setTimeout(resolve, 0));\n  await new Promise((resolve) => setImmediate(resolve));\n}\n";
+    const r = compileSolution(src);
+    expect(r.ok ? [] : r.diagnostics.map((d) => d.message)).toEqual([]);
+  });
+
   it("compiles a correct solution to ES module JavaScript and lists its exports", () => {
     const r = compileSolution(fixture("ok.ts"));
     expect(r.ok).toBe(true);
