@@ -15,7 +15,9 @@ export async function createApiToken(userId: string, name: string): Promise<stri
 
 export async function resolveApiToken(token: string): Promise<SessionUser | null> {
   if (!token.startsWith(PREFIX) || token.length > 200) return null;
-  const row = await db.apiToken.findUnique({
+  // findFirst: Prisma batches concurrent findUnique calls into one IN (...) query, which passed SQLite's
+  // 999-parameter limit in a burst of 1,000 authenticated requests.
+  const row = await db.apiToken.findFirst({
     where: { tokenHash: hashToken(token) },
     select: { id: true, revokedAt: true, user: { select: { id: true, email: true, name: true, role: true, disabled: true } } },
   });

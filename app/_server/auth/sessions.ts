@@ -20,7 +20,9 @@ export async function createSession(userId: string): Promise<{ token: string; ex
 /** The user behind a cookie token, or null when the token is unknown, expired, or the user disabled. */
 export async function resolveSession(token: string | undefined): Promise<SessionUser | null> {
   if (!token || token.length > 200) return null;
-  const session = await db.session.findUnique({
+  // findFirst: Prisma batches concurrent findUnique calls into one IN (...) query, which passed SQLite's
+  // 999-parameter limit in a burst of 1,000 authenticated requests.
+  const session = await db.session.findFirst({
     where: { tokenHash: hashToken(token) },
     select: { expiresAt: true, user: { select: { id: true, email: true, name: true, role: true, disabled: true } } },
   });
