@@ -9,6 +9,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { availableParallelism } from "node:os";
 import { createGraderPool, loadPackage, type ProblemPackage, type Verdict } from "../graders/index";
+import { packageCases } from "../graders/package-check";
 
 interface Row {
   slug: string;
@@ -44,13 +45,6 @@ function packageDirs(root: string, slug?: string): string[] {
     .sort();
 }
 
-function cases(pkg: ProblemPackage): { file: string; source: string; expected: Verdict }[] {
-  return [
-    ...Object.entries(pkg.solutions).map(([f, source]) => ({ file: `solutions/${f}`, source, expected: "accepted" as Verdict })),
-    ...Object.entries(pkg.wrong).map(([f, w]) => ({ file: `wrong/${f}`, source: w.source, expected: w.verdict })),
-  ];
-}
-
 function printTable(rows: Row[]): void {
   const header = ["problem", "file", "expected", "got", ""];
   const body = rows.map((r) => [r.slug, r.file, r.expected, r.note ?? r.got.join(" "), r.ok ? "ok" : "MISMATCH"]);
@@ -82,7 +76,7 @@ async function main(): Promise<number> {
         rows.push({ slug, file: "(package)", expected: "accepted", got: [], ok: false, note: (e as Error).message });
         continue;
       }
-      for (const c of cases(pkg)) {
+      for (const c of packageCases(pkg)) {
         const row: Row = { slug, file: c.file, expected: c.expected, got: [], ok: false };
         rows.push(row);
         const runs = Array.from({ length: args.runs }, () => pool.grade(pkg, c.source, { fileName: c.file.split("/").pop() }));
