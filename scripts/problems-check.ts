@@ -9,7 +9,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { availableParallelism } from "node:os";
 import { createGraderPool, loadPackage, type ProblemPackage, type Verdict } from "../graders/index";
-import { packageCases } from "../graders/package-check";
+import { checkCase, packageCases } from "../graders/package-check";
 
 interface Row {
   slug: string;
@@ -79,11 +79,10 @@ async function main(): Promise<number> {
       for (const c of packageCases(pkg)) {
         const row: Row = { slug, file: c.file, expected: c.expected, got: [], ok: false };
         rows.push(row);
-        const runs = Array.from({ length: args.runs }, () => pool.grade(pkg, c.source, { fileName: c.file.split("/").pop() }));
         pending.push(
-          Promise.all(runs).then((reports) => {
-            row.got = reports.map((r) => r.verdict);
-            row.ok = row.got.every((v) => v === c.expected);
+          checkCase(pool, pkg, c, args.runs).then((outcome) => {
+            row.got = outcome.got;
+            row.ok = outcome.ok;
           }),
         );
       }
