@@ -3,15 +3,11 @@
 import { build } from "esbuild";
 
 const node = { bundle: true, platform: "node", format: "cjs", target: "node20", sourcemap: "inline", external: ["isolated-vm", "typescript"], logLevel: "warning" };
+const isolate = { bundle: true, platform: "neutral", format: "iife", target: "es2022", logLevel: "warning", mainFields: ["module", "main"] };
 const entries = [
-  // Each entry is added by the module that owns it; missing files are skipped so the build never blocks others.
-  { in: "graders/runtime/isolate/prelude.ts", out: "dist/runtime-prelude.js", opts: { bundle: true, platform: "neutral", format: "iife", target: "es2022", logLevel: "warning", mainFields: ["module", "main"] } },
+  { in: "graders/runtime/isolate/prelude.ts", out: "dist/runtime-prelude.js", opts: isolate },
   { in: "graders/sandbox/thread-host.ts", out: "dist/thread-host.js", opts: node },
   { in: "graders/pool/grader-process.ts", out: "dist/grader-process.js", opts: node },
 ];
-import { existsSync } from "node:fs";
-for (const e of entries) {
-  if (!existsSync(e.in)) continue;
-  await build({ entryPoints: [e.in], outfile: e.out, ...e.opts });
-}
+for (const e of entries) await build({ entryPoints: [e.in], outfile: e.out, ...e.opts });
 console.log("graders built");
