@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ProblemVersion" ADD COLUMN "validation" JSONB;
+
