@@ -89,12 +89,9 @@ export class CandidateThread {
     this.table.publish(this.me, state, BigInt(Math.floor(this.L)), big);
   }
   private checkStop(): void {
-    if (this.fatal) throw new StopThread();
-    if (Atomics.load(this.table.ints, G.STOP) !== 0 || Atomics.load(this.table.ints, this.table.stopIndex(this.me)) !== 0) {
-      this.fatal = { status: "stopped", message: "terminated", exitCode: 1 };
-      throw new StopThread();
-    }
+    if (this.stopRequested()) throw new StopThread();
   }
+
 
   // ---- boot ----
   private boot(): void {
@@ -417,13 +414,14 @@ export class CandidateThread {
   }
 
   /**
-   * End the isolate from inside one of its callbacks. The callback must then return normally: throwing
-   * a host exception out of a callback of a disposed isolate aborts the process (isolated-vm assertion).
+   * End the thread from inside one of its callbacks: record why, and throw so the candidate's code
+   * unwinds; every later callback throws again, and the host disposes the isolate only after the call
+   * returns (disposing an isolate inside its own callback aborted the process in isolated-vm 5).
    */
-  private stopNow(f: Fatal): void {
+  private stopNow(f: Fatal): never {
     if (!this.fatal) this.fatal = f;
     this.freezeClock();
-    this.iso.dispose();
+    throw new Error("the grader stopped this thread");
   }
 
   /** The thread is ending: what follows (disposing the isolate) is the host's work, not the candidate's. */
@@ -443,20 +441,20 @@ export class CandidateThread {
     };
     return {
       now: () => {
-        if (this.stopIfRequested()) return 0;
+        this.guard();
         return this.nowMs();
       },
       write: (stream: number, text: string) => {
-        if (this.stopIfRequested()) return;
+        this.guard();
         if (!this.writeOut(stream === 1 ? "stderr" : "stdout", String(text))) {
           this.stopNow({ status: "output_limit_exceeded", message: `output limit of ${this.s.limits.outputBytes} bytes exceeded`, exitCode: 1 });
         }
       },
       post: (kind: string, target: number, data: unknown, ports: number[]) => {
-        if (this.stopIfRequested()) return;
+        this.guard();
         const at = stamp();
         if (this.table.add(G.MESSAGES, 1) > this.s.limits.maxMessages) {
-          return this.stopNow({ status: "resource_limit", message: `more than ${this.s.limits.maxMessages} messages between threads`, exitCode: 1 });
+          this.stopNow({ status: "resource_limit", message: `more than ${this.s.limits.maxMessages} messages between threads`, exitCode: 1 });
         }
         const dest = kind === "port" ? Atomics.load(this.table.portOwner, target ^ 1) : kind === "worker" ? target : this.s.parentId;
         for (const p of ports) Atomics.store(this.table.portOwner, p, dest);
@@ -464,20 +462,17 @@ export class CandidateThread {
         this.send({ t: "post", run, from: this.me, kind, target, data, ports, stamp: at });
       },
       spawn: (kind: string, source: string, data: unknown, opts: { name: string; ports: number[] }) => {
-        if (this.stopIfRequested()) return -1;
+        this.guard();
         const at = stamp();
         const lim = this.s.limits;
         if (this.table.add(G.WORKERS_ALIVE, 1) > lim.maxWorkers) {
           this.stopNow({ status: "resource_limit", message: `more than ${lim.maxWorkers} worker threads alive at once`, exitCode: 1 });
-          return -1;
         }
         if (this.table.add(G.WORKERS_TOTAL, 1) > lim.maxWorkersTotal) {
           this.stopNow({ status: "resource_limit", message: `more than ${lim.maxWorkersTotal} worker threads created`, exitCode: 1 });
-          return -1;
         }
         if (Atomics.load(this.table.ints, G.NEXT_THREAD) >= MAX_THREADS) {
           this.stopNow({ status: "resource_limit", message: `more than ${MAX_THREADS - 1} threads`, exitCode: 1 });
-          return -1;
         }
         const id = Atomics.add(this.table.ints, G.NEXT_THREAD, 1);
         const startNs = at + WORKER_STARTUP_VIRTUAL_MS * MS;
@@ -515,15 +510,14 @@ export class CandidateThread {
         if (!this.settled) this.settled = { ok, value };
       },
       uncaught: (text: string, info: { name: string; message: string; stack?: string }, error: unknown) => {
+        // The thread ends when this call returns (account() sees the fatal); later callbacks throw.
         this.onUncaught(text, info, error);
         this.freezeClock();
-        this.iso.dispose();
       },
       channel: () => {
         const a = Atomics.add(this.table.ints, G.NEXT_PORT, 2);
         if (a + 1 >= this.table.portOwner.length) {
           this.stopNow({ status: "resource_limit", message: "too many MessageChannels", exitCode: 1 });
-          return [0, 1];
         }
         Atomics.store(this.table.portOwner, a, this.me);
         Atomics.store(this.table.portOwner, a + 1, this.me);
@@ -544,18 +538,20 @@ export class CandidateThread {
     };
   }
 
-  /** In a callback: stop the isolate when the run or this thread was told to stop. True = return now. */
-  private stopIfRequested(): boolean {
+  /** In a callback: throw when the thread has to end (a limit, an uncaught error, or a stop request). */
+  private guard(): void {
+    if (this.stopRequested()) this.stopNow(this.fatal!);
+  }
+
+  private stopRequested(): boolean {
     if (this.fatal) return true;
-    if (Atomics.load(this.table.ints, G.STOP) !== 0 || Atomics.load(this.table.ints, this.table.stopIndex(this.me)) !== 0) {
-      this.stopNow({ status: "stopped", message: "terminated", exitCode: 1 });
-      return true;
-    }
-    return false;
+    if (Atomics.load(this.table.ints, G.STOP) === 0 && Atomics.load(this.table.ints, this.table.stopIndex(this.me)) === 0) return false;
+    this.fatal = { status: "stopped", message: "terminated", exitCode: 1 };
+    return true;
   }
 
   private atomicsWait(ta: Int32Array | BigInt64Array, index: number, value: number | bigint, timeoutMs: number): string {
-    if (this.stopIfRequested()) return "timed-out";
+    this.guard();
     if (timeoutMs === 0) return Atomics.wait(ta as Int32Array, index, value as number, 0);
     if (Atomics.load(ta as Int32Array, index) !== (ta instanceof BigInt64Array ? BigInt(value as bigint) : Number(value) | 0)) return "not-equal";
     this.sync();
@@ -586,10 +582,10 @@ export class CandidateThread {
           break;
         }
         first = false;
-        if (this.stopIfRequested()) break;
+        if (this.stopRequested()) break;
         if (Number.isFinite(deadline)) {
           if (deadline > this.s.limits.virtualMs * MS) {
-            this.stopNow({ status: "time_limit_exceeded", message: `virtual time limit of ${this.s.limits.virtualMs} ms exceeded (Atomics.wait timeout)`, exitCode: 1 });
+            this.fatal ??= { status: "time_limit_exceeded", message: `virtual time limit of ${this.s.limits.virtualMs} ms exceeded (Atomics.wait timeout)`, exitCode: 1 };
             break;
           }
           if (this.table.othersAtLeast(this.me, BigInt(Math.floor(deadline)))) {
@@ -616,6 +612,7 @@ export class CandidateThread {
       if (this.s.timeline) this.spans.push({ start: startL / MS, end: this.L / MS, kind: "wait", label: on });
       this.cpuMark = cpuBefore === null ? null : threadCpuNs();
     }
+    this.guard();
     return result;
   }
 

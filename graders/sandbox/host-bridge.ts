@@ -170,7 +170,7 @@ export class CandidateIsolate {
     }
   }
 
-  /** End the isolate now, even from inside one of its callbacks (the running script stops). */
+  /** End the isolate. Never from inside one of its callbacks: that aborted the process (isolated-vm 5.0.4). */
   dispose(): void {
     if (this.isolate.isDisposed) return;
     this.disposedByHost = true;
