@@ -14,6 +14,8 @@ const MAX_POLL_FAILURES = 4;
 interface Props {
   slug: string;
   starter: string;
+  /** Inside an assessment: submissions carry its id, and the draft is kept apart from practice drafts. */
+  assessmentId?: string;
 }
 
 type Phase = { state: "idle" } | { state: "sending"; kind: "run" | "submit" } | { state: "polling"; submission: PolledSubmission } | { state: "error"; message: string };
@@ -25,35 +27,35 @@ const STATUS_TEXT: Record<PolledSubmission["status"], string> = {
   failed: "Grading failed.",
 };
 
-function draftKey(slug: string): string {
-  return `concurrency-dojo:draft:${slug}`;
+function draftKey(slug: string, assessmentId?: string): string {
+  return assessmentId ? `concurrency-dojo:draft:${slug}:assessment:${assessmentId}` : `concurrency-dojo:draft:${slug}`;
 }
 
-export function CodeWorkspace({ slug, starter }: Props) {
+export function CodeWorkspace({ slug, starter, assessmentId }: Props) {
   const [code, setCode] = useState(starter);
   const [phase, setPhase] = useState<Phase>({ state: "idle" });
   const restored = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   useEffect(() => {
-    const saved = window.localStorage.getItem(draftKey(slug));
+    const saved = window.localStorage.getItem(draftKey(slug, assessmentId));
     if (saved !== null) setCode(saved);
     restored.current = true;
     return () => {
       if (timer.current) clearTimeout(timer.current);
     };
-  }, [slug]);
+  }, [slug, assessmentId]);
 
   const onChange = useCallback(
     (value: string) => {
       setCode(value);
-      if (restored.current) window.localStorage.setItem(draftKey(slug), value);
+      if (restored.current) window.localStorage.setItem(draftKey(slug, assessmentId), value);
     },
-    [slug],
+    [slug, assessmentId],
   );
 
   function resetToStarter() {
-    window.localStorage.removeItem(draftKey(slug));
+    window.localStorage.removeItem(draftKey(slug, assessmentId));
     setCode(starter);
   }
 
@@ -77,7 +79,7 @@ export function CodeWorkspace({ slug, starter }: Props) {
     if (timer.current) clearTimeout(timer.current);
     setPhase({ state: "sending", kind });
     try {
-      const id = await postSubmission(slug, code, kind);
+      const id = await postSubmission(slug, code, kind, assessmentId);
       await poll(id);
     } catch (e) {
       setPhase({ state: "error", message: (e as Error).message });

@@ -20,11 +20,12 @@ async function json(response: Response): Promise<Record<string, unknown>> {
   return (await response.json().catch(() => ({}))) as Record<string, unknown>;
 }
 
-export async function postSubmission(problem: string, code: string, kind: "run" | "submit"): Promise<string> {
+/** `assessment`: the id of the assessment the submission belongs to (the server checks it is open). */
+export async function postSubmission(problem: string, code: string, kind: "run" | "submit", assessment?: string): Promise<string> {
   const response = await fetch("/api/submissions", {
     method: "POST",
     headers: { "content-type": "application/json", "idempotency-key": crypto.randomUUID() },
-    body: JSON.stringify({ problem, code, kind }),
+    body: JSON.stringify({ problem, code, kind, assessment }),
   });
   const body = await json(response);
   if (!response.ok || typeof body.id !== "string") {

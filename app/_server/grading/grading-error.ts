@@ -6,7 +6,13 @@ export type GradingErrorCode =
   | "TOO_MANY_ACTIVE_SUBMISSIONS"
   | "PROBLEM_NOT_FOUND"
   | "SUBMISSION_NOT_FOUND"
-  | "USER_NOT_FOUND";
+  | "USER_NOT_FOUND"
+  // Submissions inside an assessment (app/_server/assessments/assessment-submission.ts).
+  | "ASSESSMENT_NOT_FOUND"
+  | "PROBLEM_NOT_IN_ASSESSMENT"
+  | "assessment_not_started"
+  | "assessment_deadline_passed"
+  | "assessment_handed_in";
 
 const STATUS: Record<GradingErrorCode, number> = {
   INVALID_SUBMISSION: 400,
@@ -15,6 +21,11 @@ const STATUS: Record<GradingErrorCode, number> = {
   PROBLEM_NOT_FOUND: 404,
   SUBMISSION_NOT_FOUND: 404,
   USER_NOT_FOUND: 401,
+  ASSESSMENT_NOT_FOUND: 404,
+  PROBLEM_NOT_IN_ASSESSMENT: 404,
+  assessment_not_started: 409,
+  assessment_deadline_passed: 403,
+  assessment_handed_in: 409,
 };
 
 export class GradingError extends Error {

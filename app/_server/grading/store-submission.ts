@@ -13,6 +13,7 @@ export interface NewSubmission {
   kind: "run" | "submit";
   code: string;
   idempotencyKey?: string;
+  assessmentId?: string;
 }
 
 let counter = 0;
@@ -32,8 +33,8 @@ export function sqliteTimestamp(date: Date): string {
 export async function insertUnderLimit(db: Db, s: NewSubmission, limit: number): Promise<string | null> {
   const id = newSubmissionId();
   const inserted = await db.$executeRaw`
-    INSERT INTO "Submission" ("id", "userId", "problemId", "problemVersionId", "kind", "code", "status", "idempotencyKey", "attempts", "createdAt")
-    SELECT ${id}, ${s.userId}, ${s.problemId}, ${s.problemVersionId}, ${s.kind}, ${s.code}, 'queued', ${s.idempotencyKey ?? null}, 0, ${sqliteTimestamp(new Date())}
+    INSERT INTO "Submission" ("id", "userId", "problemId", "problemVersionId", "kind", "code", "status", "idempotencyKey", "assessmentId", "attempts", "createdAt")
+    SELECT ${id}, ${s.userId}, ${s.problemId}, ${s.problemVersionId}, ${s.kind}, ${s.code}, 'queued', ${s.idempotencyKey ?? null}, ${s.assessmentId ?? null}, 0, ${sqliteTimestamp(new Date())}
     WHERE (SELECT COUNT(*) FROM "Submission" WHERE "userId" = ${s.userId} AND "status" IN ('queued', 'running')) < ${limit}`;
   return inserted === 1 ? id : null;
 }

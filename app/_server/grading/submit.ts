@@ -2,6 +2,7 @@
 // queued against the problem's current version, and only then handed to the dispatcher. If the hand-off
 // fails (Redis down, app dying) the stored row is still there and the dispatcher's recovery finds it.
 import { z } from "zod";
+import { assessmentVersionForSubmission } from "../assessments/assessment-submission";
 import { can } from "../permissions";
 import type { Dispatcher } from "./dispatcher";
 import { GradingError } from "./grading-error";
@@ -22,6 +23,8 @@ const submitSchema = z.object({
   kind: z.enum(["run", "submit"]).default("submit"),
   /** Same key twice from one user -> the same submission (a retried POST does not grade twice). */
   idempotencyKey: z.string().min(1).max(200).optional(),
+  /** Inside an assessment: graded against the version it pinned, refused once it is closed. */
+  assessmentId: z.string().min(1).max(100).optional(),
 });
 export type SubmitInput = z.input<typeof submitSchema>;
 
@@ -46,14 +49,18 @@ export async function submit(input: SubmitInput, ctx: SubmitContext): Promise<Su
   const user = await ctx.db.user.findFirst({ where: { id: userId }, select: { role: true, disabled: true } });
   if (!user || user.disabled) throw new GradingError("USER_NOT_FOUND", "Sign in first.");
   const problem = await ctx.db.problem.findFirst({ where: { slug: problemSlug }, select: { id: true, published: true, currentVersion: true } });
-  if (!problem || (!problem.published && !can(user.role, "problems:preview"))) {
+  const { assessmentId } = parsed.data;
+  // An assessment's problem stays open to its candidate even if it is unpublished meanwhile.
+  if (!problem || (!problem.published && !assessmentId && !can(user.role, "problems:preview"))) {
     throw new GradingError("PROBLEM_NOT_FOUND", `There is no problem "${problemSlug}".`);
   }
-  const version = await ctx.db.problemVersion.findFirst({ where: { problemId: problem.id, version: problem.currentVersion }, select: { id: true } });
+  const version = assessmentId
+    ? { id: await assessmentVersionForSubmission(ctx.db, { userId, assessmentId, problemId: problem.id }) }
+    : await ctx.db.problemVersion.findFirst({ where: { problemId: problem.id, version: problem.currentVersion }, select: { id: true } });
   if (!version) throw new GradingError("PROBLEM_NOT_FOUND", `Problem "${problemSlug}" has no gradable version.`);
 
   const idempotencyKey = parsed.data.idempotencyKey ? `${userId}:${parsed.data.idempotencyKey}` : undefined;
-  const stored = await store(ctx, { userId, problemId: problem.id, problemVersionId: version.id, kind, code, idempotencyKey });
+  const stored = await store(ctx, { userId, problemId: problem.id, problemVersionId: version.id, kind, code, idempotencyKey, assessmentId });
 
   if (stored.created) {
     try {
