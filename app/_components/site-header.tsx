@@ -7,7 +7,9 @@ import type { Permission } from "../_server/permissions";
 
 const NAV: { href: string; label: string; permission: Permission }[] = [
   { href: "/problems", label: "Problems", permission: "problems:read" },
+  { href: "/assessments", label: "My assessments", permission: "submissions:create" },
   { href: "/review", label: "Review", permission: "reviews:read" },
+  { href: "/interviews", label: "Assessments", permission: "assessments:manage" },
   { href: "/admin/problems", label: "Manage problems", permission: "problems:manage" },
   { href: "/admin/users", label: "Users", permission: "users:manage" },
 ];
