@@ -1,7 +1,7 @@
 // How assessment route handlers answer: JSON clients get { error, code } with the status; a plain HTML
 // form post (no JavaScript) gets a 303 back to the page it came from, with ?error=<code> on failure.
 import "server-only";
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { errorResponse, isFormPost } from "../api-route";
 import { AssessmentError } from "./assessment-error";
 
@@ -15,8 +15,11 @@ export async function answeringAssessmentErrors(request: NextRequest, backTo: st
   }
 }
 
-export function seeOther(request: NextRequest, path: string, query: Record<string, string> = {}): Response {
-  const url = new URL(path, request.url);
-  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
-  return NextResponse.redirect(url, 303);
+/**
+ * A relative Location: behind `next start`, request.url names the server's own host (localhost), not the
+ * one the browser used (127.0.0.1, a proxy's name), and the browser's cookie would not follow there.
+ */
+export function seeOther(_request: NextRequest, path: string, query: Record<string, string> = {}): Response {
+  const search = new URLSearchParams(query).toString();
+  return new Response(null, { status: 303, headers: { Location: search ? `${path}?${search}` : path } });
 }
