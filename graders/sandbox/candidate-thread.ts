@@ -289,10 +289,15 @@ export class CandidateThread {
   }
 
   // ---- macrotasks ----
+  /**
+   * Wall-time bound of one isolate call: stops a macrotask that never returns (the CPU budget itself is
+   * checked after every macrotask). The same for every call of the thread on purpose: isolated-vm keeps
+   * each call's timer queued until it expires and spawns a timer thread whenever a timer expires before
+   * all queued ones, so shrinking timeouts (2x the remaining budget) made one OS thread per macrotask
+   * and crashed the grader process under a flood of immediates (SIGSEGV in ivm's timer thread).
+   */
   private callTimeout(): number {
-    const used = Number(Atomics.load(this.table.bigs, 0)) / MS;
-    const remaining = Math.max(1, this.s.limits.cpuMs - used);
-    return Math.ceil(remaining * 2 + 100);
+    return Math.ceil(this.s.limits.cpuMs * 2 + 100);
   }
 
   private task<T>(label: string, fn: () => T): T | undefined {
