@@ -1,6 +1,6 @@
 // BullMQ mode against the real Redis (127.0.0.1:6379, a unique queue per run) with real `npm run grader`
 // worker processes: jobs flow to workers and results land in the database; fair priorities; a Redis wipe
-// while jobs wait loses nothing; a worker SIGKILLed mid-job still ends in one verdict.
+// or a Redis restart while jobs wait loses nothing; a worker SIGKILLed mid-job still ends in one verdict.
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import { Queue } from "bullmq";
 import { BullmqDispatcher } from "../../app/_server/grading/bullmq-dispatcher";
@@ -8,6 +8,7 @@ import type { DispatchEvent } from "../../app/_server/grading/dispatcher";
 import { submit } from "../../app/_server/grading/submit";
 import { startGraderWorker, stopAll, type Child } from "./support/child-processes";
 import { allFinished, CORRECT, createQueueDatabase, FIXTURE_SLUG, SLOW_SLUG, WRONG, waitFor, type QueueDatabase } from "./support/queue-database";
+import { startPrivateRedis } from "./support/private-redis";
 import { REDIS_URL, uniqueQueueName, wipeQueueKeys } from "./support/redis-keys";
 
 // Deadlines, not timing assertions: the machine is shared (load averages near 30 on 2 cores were seen).
@@ -38,17 +39,17 @@ afterEach(async () => {
   for (const t of teardowns.splice(0).reverse()) await t();
 });
 
-async function setup(label: string): Promise<Setup> {
+async function setup(label: string, redisUrl = REDIS_URL): Promise<Setup> {
   const queueName = uniqueQueueName(label);
   const events: DispatchEvent[] = [];
   // Reconciliation is driven by the tests (reconcileNow) so each step is deterministic.
-  const dispatcher = new BullmqDispatcher({ db: q.db, redisUrl: REDIS_URL, queueName, reconcileMs: 3_600_000, reconcileGraceMs: 0, observe: (e) => events.push(e) });
+  const dispatcher = new BullmqDispatcher({ db: q.db, redisUrl, queueName, reconcileMs: 3_600_000, reconcileGraceMs: 0, observe: (e) => events.push(e) });
   await dispatcher.start();
   const workers: Child[] = [];
   teardowns.push(async () => {
     await stopAll(workers);
     await dispatcher.close();
-    await wipeQueueKeys(queueName);
+    if (redisUrl === REDIS_URL) await wipeQueueKeys(queueName);
   });
   return {
     queueName,
@@ -56,7 +57,7 @@ async function setup(label: string): Promise<Setup> {
     events,
     workers,
     worker: async (extra = {}) => {
-      const w = await startGraderWorker({ REDIS_URL, GRADER_QUEUE: queueName, GRADER_PROCESSES: "1", GRADER_LOCK_MS: "2000", ...extra });
+      const w = await startGraderWorker({ REDIS_URL: redisUrl, GRADER_QUEUE: queueName, GRADER_PROCESSES: "1", GRADER_LOCK_MS: "2000", ...extra });
       workers.push(w);
       return w;
     },
@@ -70,8 +71,8 @@ async function setup(label: string): Promise<Setup> {
 const accepted = (events: DispatchEvent[]) => events.filter((e) => e.type === "result" && e.accepted).map((e) => e.submissionId);
 const refused = (events: DispatchEvent[]) => events.filter((e) => e.type === "result" && !e.accepted).map((e) => e.submissionId);
 
-async function jobCount(queueName: string): Promise<number> {
-  const queue = new Queue(queueName, { connection: { url: REDIS_URL } });
+async function jobCount(queueName: string, redisUrl = REDIS_URL): Promise<number> {
+  const queue = new Queue(queueName, { connection: { url: redisUrl } });
   try {
     const counts = await queue.getJobCounts("waiting", "prioritized", "active", "delayed");
     return Object.values(counts).reduce((a, b) => a + b, 0);
@@ -124,6 +125,28 @@ describe("BullMQ mode", () => {
     await waitFor("all graded", () => allFinished(q.db, ids), DEADLINE);
     expect(accepted(s.events).sort()).toEqual([...ids].sort());
     expect(await q.db.submission.count({ where: { id: { in: ids }, attempts: 1 } })).toBe(5);
+  });
+
+  it("loses nothing when the Redis server restarts while jobs wait (it keeps nothing on disk)", async () => {
+    const redis = await startPrivateRedis();
+    teardowns.push(() => redis.stop());
+    const s = await setup("restart", redis.url);
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) ids.push(await s.submitAs(i % 2));
+    expect(await jobCount(s.queueName, redis.url)).toBe(4);
+
+    await redis.restart();
+    expect(await jobCount(s.queueName, redis.url)).toBe(0);
+    // The dispatcher's connections come back by themselves; its periodic pass (driven here) re-enqueues.
+    let requeued = 0;
+    await waitFor("the reconciler to re-enqueue", async () => {
+      requeued += (await s.dispatcher.reconcileNow().catch(() => ({ requeued: 0 }))).requeued;
+      return requeued === 4;
+    }, DEADLINE, 500);
+    await s.worker();
+    await waitFor("all graded", () => allFinished(q.db, ids), DEADLINE);
+    expect(accepted(s.events).sort()).toEqual([...ids].sort());
+    expect(await q.db.submission.count({ where: { id: { in: ids }, attempts: 1 } })).toBe(4);
   });
 
   it("loses nothing and keeps one verdict when Redis loses its keys while a job is being graded", async () => {
