@@ -8,6 +8,7 @@ import { AssessmentError } from "../../app/_server/assessments/assessment-error"
 import { listAssessmentsFor, saveReview, viewForReview } from "../../app/_server/assessments/assessment-review";
 import { finishAssessment, openInvite, startAssessment, viewOwnAssessment } from "../../app/_server/assessments/candidate-assessments";
 import { createAssessment } from "../../app/_server/assessments/create-assessment";
+import { reissueInvite } from "../../app/_server/assessments/reissue-invite";
 import type { SessionUser } from "../../app/_server/auth/session-user";
 import { db } from "../../app/_server/db";
 import type { Dispatcher } from "../../app/_server/grading/dispatcher";
@@ -118,6 +119,21 @@ describe("the invite link", () => {
     expect(await failure(viewOwnAssessment(db, otherCandidate, created.id))).toMatchObject({ status: 404 });
     expect(await failure(startAssessment(db, otherCandidate, created.id))).toMatchObject({ status: 404 });
     expect((await db.assessment.findUniqueOrThrow({ where: { id: created.id } })).status).toBe("invited");
+  });
+});
+
+describe("a new invite link", () => {
+  it("should replace the old link until the candidate starts, for the assessment's interviewer only", async () => {
+    const created = await newAssessment();
+    expect(await failure(reissueInvite(db, otherInterviewer, created.id))).toMatchObject({ status: 404 });
+    expect(await failure(reissueInvite(db, candidate, created.id))).toMatchObject({ status: 404 });
+    const { invitePath } = await reissueInvite(db, interviewer, created.id);
+    expect(invitePath).not.toBe(created.invitePath);
+    expect(await failure(openInvite(db, candidate, tokenOf(created.invitePath)))).toMatchObject({ status: 404 });
+    expect(await openInvite(db, candidate, tokenOf(invitePath))).toEqual({ id: created.id });
+    await startAssessment(db, candidate, created.id);
+    expect(await failure(reissueInvite(db, interviewer, created.id))).toMatchObject({ status: 409, code: "ASSESSMENT_ALREADY_STARTED" });
+    expect(await openInvite(db, candidate, tokenOf(invitePath))).toEqual({ id: created.id });
   });
 });
 

@@ -3,7 +3,8 @@
 // copies the invite link; the candidate opens it, signs in, starts, sees the countdown, solves `sleep`
 // (Accepted) and hands in; the interviewer reviews it from the queue (notes, score, decision) and saves;
 // the candidate's page and API never show the review. Also: a submission once the time is up shows the
-// server's refusal in the workspace, and another candidate gets 404 on the invite link.
+// server's refusal in the workspace, a lost link is replaced by a new one, and another candidate gets 404
+// on the invite link.
 // Needs Debian's chromium at /usr/bin/chromium (`apt-get install -y chromium`); CI installs it.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { existsSync } from "node:fs";
@@ -100,7 +101,7 @@ describe("an interview in the browser", () => {
     await interviewer.getByRole("button", { name: "Create assessment" }).click();
     await interviewer.getByRole("heading", { name: "Assessment created" }).waitFor();
 
-    inviteUrl = await interviewer.getByLabel("Invite link").inputValue();
+    inviteUrl = await interviewer.getByRole("textbox", { name: "Invite link" }).inputValue();
     expect(inviteUrl).toMatch(new RegExp(`^${server!.base}/assessments/invite/[A-Za-z0-9_-]{43}$`));
     await interviewer.getByRole("button", { name: "Copy link" }).click();
     await interviewer.getByText("Copied to the clipboard.").waitFor();
@@ -226,7 +227,14 @@ describe("an interview in the browser", () => {
     });
     expect(created.status).toBe(201);
     const { id, invitePath } = (await created.json()) as { id: string; invitePath: string };
-    await candidate.goto(server!.base + invitePath);
+    // The interviewer lost that link: a new one from the assessment's page replaces it.
+    await interviewer.goto(`${server!.base}/review/${id}`);
+    await interviewer.getByRole("button", { name: "Make a new invite link" }).click();
+    const newLink = await interviewer.getByRole("textbox", { name: "Invite link" }).inputValue();
+    expect(newLink).not.toBe(server!.base + invitePath);
+    const candidateCookie = await cookieOf(candidateContext);
+    expect((await fetch(server!.base + invitePath, { headers: { cookie: candidateCookie }, redirect: "manual" })).status).toBe(404);
+    await candidate.goto(newLink);
     await candidate.waitForURL(`${server!.base}/assessments/${id}`);
     await candidate.getByRole("button", { name: "Start" }).click();
     await candidate.getByRole("timer").waitFor();

@@ -3,6 +3,7 @@
 // hash is stored, so the link cannot be shown again later.
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
+import { InviteLink } from "../../_components/invite-link";
 
 interface ProblemOption {
   slug: string;
@@ -30,7 +31,6 @@ export function NewAssessmentForm({ problems, maxMinutes }: { problems: ProblemO
   const [fieldErrors, setFieldErrors] = useState<Errors>({});
   const [pending, setPending] = useState(false);
   const [created, setCreated] = useState<(Created & { url: string }) | null>(null);
-  const [copied, setCopied] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -59,17 +59,6 @@ export function NewAssessmentForm({ problems, maxMinutes }: { problems: ProblemO
     setPending(false);
   }
 
-  async function copy() {
-    if (!created) return;
-    try {
-      await navigator.clipboard.writeText(created.url);
-      setCopied(true);
-    } catch {
-      // No clipboard permission (or plain http): the link is selected in its field for a manual copy.
-      (document.getElementById("invite-link") as HTMLInputElement | null)?.select();
-    }
-  }
-
   if (created) {
     return (
       <section aria-labelledby="created-heading" className="space-y-4 rounded border border-emerald-300 bg-emerald-50 p-4">
@@ -77,23 +66,10 @@ export function NewAssessmentForm({ problems, maxMinutes }: { problems: ProblemO
           Assessment created
         </h2>
         <p className="text-sm">
-          Send this link to the candidate. It is shown only now: copy it before leaving the page.
+          Send this link to the candidate. It is shown only now (a new one can be made on the assessment&apos;s page until the candidate starts).
           {!created.candidateHasAccount && " Nobody has an account with that email yet: the candidate signs up with it, then opens the link."}
         </p>
-        <div className="space-y-1">
-          <label htmlFor="invite-link" className="block text-sm font-medium">
-            Invite link
-          </label>
-          <div className="flex flex-wrap gap-2">
-            <input id="invite-link" readOnly value={created.url} onFocus={(e) => e.currentTarget.select()} className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-3 py-2 font-mono text-sm" />
-            <button type="button" onClick={() => void copy()} className="rounded bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700">
-              Copy link
-            </button>
-          </div>
-          <p role="status" className="text-sm text-emerald-900">
-            {copied ? "Copied to the clipboard." : ""}
-          </p>
-        </div>
+        <InviteLink url={created.url} />
         <p className="flex flex-wrap gap-4 text-sm">
           <Link href={`/review/${created.id}`} className="text-blue-700 underline">
             Open the assessment

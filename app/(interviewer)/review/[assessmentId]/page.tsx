@@ -11,6 +11,7 @@ import { requirePermission } from "../../../_server/guards";
 import { can } from "../../../_server/permissions";
 import { CandidateName } from "../../_components/candidate-name";
 import { forReviewer } from "../../_components/reviewer-report";
+import { NewInviteLink } from "./new-invite-link";
 import { ReviewForm } from "./review-form";
 
 export const metadata: Metadata = { title: "Review" };
@@ -73,6 +74,8 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           </div>
         </dl>
       </header>
+
+      {a.state === "not_started" && can(user.role, "assessments:manage") && <NewInviteLink assessmentId={a.id} />}
 
       {a.problems.map((p, i) => {
         const s = p.lastSubmission;
