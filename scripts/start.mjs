@@ -8,7 +8,7 @@ import path from "node:path";
 import { ROOT, buildGraders, childEnv, migrateDeploy, prismaGenerate, seed } from "./setup.mjs";
 
 const NEXT = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-const BUILD_INPUTS = ["app", "public", "graders", "generated", "prisma/schema.prisma", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package.json", "package-lock.json"];
+const BUILD_INPUTS = ["app", "public", "graders", "generated", "instrumentation.ts", "prisma/schema.prisma", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package.json", "package-lock.json"];
 
 function newestMtime(p) {
   if (!existsSync(p)) return 0;
