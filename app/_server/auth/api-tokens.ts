@@ -26,3 +26,19 @@ export async function resolveApiToken(token: string): Promise<SessionUser | null
   const { disabled: _disabled, ...user } = row.user;
   return user;
 }
+
+/** A user's own tokens, newest first; never the hash. */
+export function listApiTokens(userId: string) {
+  return db.apiToken.findMany({
+    where: { userId },
+    select: { id: true, name: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
+/** Revokes one of the user's own tokens; false when it is not theirs (or does not exist). */
+export async function revokeApiToken(userId: string, tokenId: string): Promise<boolean> {
+  const { count } = await db.apiToken.updateMany({ where: { id: tokenId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (count === 1) return true;
+  return (await db.apiToken.count({ where: { id: tokenId, userId } })) === 1;
+}

@@ -2,6 +2,7 @@
 // globalThis so dev-mode reloads do not start a second one. Starting it is what picks up the submissions
 // a previous run of the app left queued or running.
 import "server-only";
+import type { GraderPool } from "../../../graders/index";
 import { db } from "../db";
 import { createDispatcher, type DispatcherHandle } from "./create-dispatcher";
 import type { Dispatcher } from "./dispatcher";
@@ -34,6 +35,11 @@ export async function startGrading(): Promise<Dispatcher> {
   const s = service();
   await s.started;
   return s.handle.dispatcher;
+}
+
+/** The embedded mode's grader pool (none in BullMQ mode), shared with the admin's package checks. */
+export function localGraderPool(): GraderPool | undefined {
+  return service().handle.pool;
 }
 
 export function gradingSettings(): GradingConfig {

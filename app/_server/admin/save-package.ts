@@ -1,0 +1,40 @@
+// The save behind the editor (create / new version) and the import: input -> validated package -> new
+// ProblemVersion, with every failure as an ApiError the route answers (400 with field errors, 404, 409).
+import "server-only";
+import type { ProblemPackage } from "../../../graders/problem-package";
+import { ApiError } from "../api-route";
+import { saveProblemVersion, type SaveMode } from "../problems/save-version";
+import { BundleError, bundleToPackage } from "./package-bundle";
+import { packageFieldErrors, packageFromDraft, PackageInputError } from "./package-input";
+
+const INVALID = "The package is not valid: see the field messages.";
+
+export function draftOrThrow(body: unknown): ProblemPackage {
+  try {
+    return packageFromDraft(body);
+  } catch (e) {
+    if (e instanceof PackageInputError) throw new ApiError(400, "INVALID_PACKAGE", INVALID, e.fieldErrors);
+    throw new ApiError(400, "INVALID_PACKAGE", (e as Error).message);
+  }
+}
+
+export function bundleOrThrow(files: Record<string, string>): ProblemPackage {
+  let pkg: ProblemPackage;
+  try {
+    pkg = bundleToPackage(files);
+  } catch (e) {
+    if (e instanceof BundleError) throw new ApiError(400, "INVALID_PACKAGE", INVALID, e.errors);
+    throw e;
+  }
+  const errors = packageFieldErrors(pkg, { config: "problem.json", tests: "tests.json" });
+  if (Object.keys(errors).length > 0) throw new ApiError(400, "INVALID_PACKAGE", INVALID, errors);
+  return pkg;
+}
+
+export async function savePackage(pkg: ProblemPackage, mode: SaveMode) {
+  const outcome = await saveProblemVersion(pkg, mode);
+  if (outcome.ok) return outcome;
+  const slug = pkg.config.slug;
+  if (outcome.reason === "exists") throw new ApiError(409, "SLUG_TAKEN", `A problem "${slug}" exists already.`, { "config.slug": [`"${slug}" is taken: pick another slug, or edit that problem.`] });
+  throw new ApiError(404, "NOT_FOUND", `No problem "${slug}".`);
+}
