@@ -215,6 +215,13 @@ describe("an interview in the browser", () => {
     expect(await own.text()).not.toMatch(/INTERNAL-NOTE-42|advance|rubric/);
     expect((await fetch(`${server!.base}/api/review/${assessmentId}`, { headers: { cookie } })).status).toBe(403);
     expect((await fetch(`${server!.base}/review/${assessmentId}`, { headers: { cookie }, redirect: "manual" })).status).toBe(403);
+    // Nor may a candidate create assessments, or an interviewer start or hand in the candidate's.
+    const json = { "content-type": "application/json" };
+    const create = await fetch(`${server!.base}/api/assessments`, { method: "POST", headers: { ...json, cookie }, body: JSON.stringify({ title: "x", problems: ["sleep"], timeLimitMinutes: 5, candidateEmail: "candidate@example.com" }) });
+    expect(create.status).toBe(403);
+    const asInterviewer = { ...json, cookie: await cookieOf(interviewerContext) };
+    expect((await fetch(`${server!.base}/api/assessments/${assessmentId}/start`, { method: "POST", headers: asInterviewer })).status).toBe(403);
+    expect((await fetch(`${server!.base}/api/assessments/${assessmentId}/finish`, { method: "POST", headers: asInterviewer })).status).toBe(403);
   });
 
   it("should show the server's refusal in the workspace when the time runs out while the candidate is still editing", async () => {
