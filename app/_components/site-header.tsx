@@ -29,6 +29,9 @@ export async function SiteHeader() {
                 {item.label}
               </Link>
             ))}
+            <Link href="/account/tokens" className="text-slate-700 hover:text-slate-950 hover:underline">
+              API tokens
+            </Link>
           </nav>
         )}
         <div className="ml-auto flex items-center gap-3 text-sm">

@@ -7,7 +7,7 @@ export const ROLES = ["candidate", "interviewer", "admin"] as const satisfies re
 export const PERMISSIONS = {
   "problems:read": "See published problems and their statements",
   "problems:preview": "See unpublished problems",
-  "problems:manage": "Publish and unpublish problems",
+  "problems:manage": "Write, validate, import/export, publish and unpublish problems",
   "submissions:create": "Run and submit solutions",
   "reviews:read": "See the review queue and candidates' submissions",
   "reviews:write": "Score and decide on assessments",

@@ -1,5 +1,5 @@
 // Loads problems/<slug>/ packages into the database. A package becomes a new ProblemVersion only when
-// its content changed, so submissions keep pointing at the exact version they were graded against.
+// its content is new (not any stored version's), so submissions keep pointing at the exact version they were graded against.
 // A broken package is skipped with a warning: one bad folder must not stop the install or the others.
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
@@ -54,6 +54,11 @@ export async function syncPackage(db: PrismaClient, pkg: ProblemPackage): Promis
       ? await tx.problemVersion.findFirst({ where: { problemId: problem.id }, orderBy: { version: "desc" }, select: { version: true, contentHash: true } })
       : null;
     if (problem && latest?.contentHash === contentHash) return { slug, status: "unchanged", version: latest.version } as const;
+    // The folder holds a version the database already has, but an admin saved a newer one in the browser
+    // (app/_server/problems/save-version.ts): the folder is not newer, and re-adding it would undo their edit.
+    if (problem && latest && (await tx.problemVersion.findFirst({ where: { problemId: problem.id, contentHash }, select: { id: true } }))) {
+      return { slug, status: "unchanged", version: latest.version } as const;
+    }
     const version = (latest?.version ?? 0) + 1;
     const versionData = { version, statement: pkg.statement, starter: pkg.starter, package: packageJson, contentHash };
     if (!problem) {

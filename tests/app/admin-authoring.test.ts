@@ -117,6 +117,12 @@ describe("saving a problem from the editor", () => {
     expect(await db.problemVersion.count({ where: { problem: { slug: SLUG } } })).toBe(2);
   });
 
+  it("keeps the admin's version when the seed meets the older package in problems/ again (next npm start)", async () => {
+    expect(await syncPackage(db, FIXTURE)).toEqual({ slug: SLUG, status: "unchanged", version: 2 });
+    expect((await db.problem.findUniqueOrThrow({ where: { slug: SLUG } })).currentVersion).toBe(2);
+    expect(await db.problemVersion.count({ where: { problem: { slug: SLUG } } })).toBe(2);
+  });
+
   it("creates a new problem unpublished at version 1, and refuses the same slug twice with 409", async () => {
     const draft = { ...fixtureDraft(), config: { ...fixtureDraft().config, slug: "add-again", title: "Add again" } };
     const res = await call(problemsRoute.POST, "POST", "/api/admin/problems", { as: "admin", body: draft });

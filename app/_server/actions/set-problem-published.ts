@@ -1,5 +1,5 @@
 "use server";
-// Admin action behind the publish/unpublish buttons of /admin/problems.
+// Admin action behind the publish/unpublish buttons of /admin/problems and each problem's edit page.
 import { notFound } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requirePermission } from "../guards";
@@ -11,5 +11,6 @@ export async function setProblemPublishedAction(formData: FormData): Promise<voi
   if (!parsed.success) throw new Error("Invalid publish request.");
   if (!(await setProblemPublished(parsed.data.slug, parsed.data.published))) notFound();
   revalidatePath("/admin/problems");
+  revalidatePath(`/admin/problems/${parsed.data.slug}/edit`);
   revalidatePath("/problems");
 }

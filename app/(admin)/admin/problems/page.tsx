@@ -16,7 +16,15 @@ export default async function AdminProblemsPage() {
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold">Manage problems</h1>
         <p className="text-sm text-slate-600">
-          Problems are loaded from <code>problems/</code> at install and start; a changed package becomes a new version.
+          Problems are loaded from <code>problems/</code> at install and start, or written here; every change becomes a new version.
+        </p>
+        <p className="flex flex-wrap gap-3 pt-2 text-sm">
+          <Link href="/admin/problems/new" className="rounded bg-slate-900 px-3 py-1.5 font-medium text-white hover:bg-slate-700">
+            New problem
+          </Link>
+          <Link href="/admin/problems/import" className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
+            Import a package
+          </Link>
         </p>
       </div>
       {problems.length === 0 ? (
@@ -42,6 +50,9 @@ export default async function AdminProblemsPage() {
                       {p.title}
                     </Link>
                     <div className="font-mono text-xs text-slate-500">{p.slug}</div>
+                    <Link href={`/admin/problems/${p.slug}/edit`} className="text-xs text-blue-700 underline">
+                      Edit<span className="sr-only"> {p.title}</span>
+                    </Link>
                   </td>
                   <td className="px-4 py-2">
                     <ProblemBadges track={p.track} difficulty={p.difficulty} />
