@@ -1,0 +1,162 @@
+// An admin in real Chromium against the built app and a fresh database writes a new problem from scratch
+// (add-async: statement with live preview, driver, tests, one reference and one known-wrong solution),
+// sees a broken tests JSON refused with its message, creates it, validates it in the grader pool
+// (reference Accepted, wrong solution its tagged Wrong answer), publishes it; then a candidate signs in,
+// opens it, submits a correct solution and sees Accepted.
+// Needs Debian's chromium at /usr/bin/chromium (`apt-get install -y chromium`); CI installs it.
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { DEMO_PASSWORD } from "../../prisma/seed/demo-users";
+import { startAppServer, type AppServer } from "../app/support/app-server";
+import { createTempDatabase } from "../app/support/temp-database";
+
+const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const GRADING_TIMEOUT_MS = 180_000;
+
+const STARTER = `export async function addAsync(a: number, b: number): Promise<number> {
+  throw new Error("not implemented");
+}
+`;
+const DRIVER = `export async function run(input: { a: number; b: number }, solution: { addAsync(a: number, b: number): Promise<number> }): Promise<number> {
+  return await solution.addAsync(input.a, input.b);
+}
+`;
+const REFERENCE = `export async function addAsync(a: number, b: number): Promise<number> {
+  return a + b;
+}
+`;
+const SUBTRACTS = `export async function addAsync(a: number, b: number): Promise<number> {
+  return a - b;
+}
+`;
+const CANDIDATE = `export function addAsync(a: number, b: number): Promise<number> {
+  return new Promise((resolve) => setTimeout(() => resolve(a + b), 1));
+}
+`;
+const TESTS = JSON.stringify([
+  { name: "two and three", sample: true, input: { a: 2, b: 3 }, expected: 5 },
+  { name: "negative", sample: false, input: { a: -7, b: 4 }, expected: -3 },
+  { name: "zeros", sample: false, input: { a: 0, b: 0 }, expected: 0 },
+]);
+
+const database = createTempDatabase();
+const profileDir = mkdtempSync(path.join(tmpdir(), "cd-e2e-admin-profile-"));
+let server: AppServer | undefined;
+let context: BrowserContext | undefined;
+let page: Page;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`End-to-end tests need Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (Debian). Not skipping.`);
+  }
+  server = await startAppServer(database.url, 9 * 60_000);
+  context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(30_000);
+}, 10 * 60_000);
+
+afterAll(async () => {
+  await context?.close();
+  await server?.stop();
+  rmSync(profileDir, { recursive: true, force: true });
+  database.remove();
+});
+
+/** Replaces a CodeMirror editor's whole text as typed input (insertText skips auto-closing brackets and indentation). */
+async function setEditorCode(label: string, code: string) {
+  const editor = page.getByRole("textbox", { name: label, exact: true });
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.insertText(code);
+}
+
+async function signIn(email: string, landing: string) {
+  await page.goto(`${server!.base}/signin`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`${server!.base}${landing}`);
+}
+
+describe("admin writes, validates and publishes a problem; a candidate solves it", () => {
+  it("should open the new-problem editor from the admin's problem list", async () => {
+    await signIn("admin@example.com", "/admin/problems");
+    await page.getByRole("link", { name: "New problem" }).click();
+    await page.waitForURL(`${server!.base}/admin/problems/new`);
+    await page.getByRole("heading", { name: "New problem" }).waitFor();
+  });
+
+  it("should render the statement preview as the candidate page does, while typing", async () => {
+    await page.getByLabel("Statement (Markdown)").fill("# Add, asynchronously\n\nResolve with **a + b**.\n\n<script>window.pwned = 1</script>");
+    const preview = page.getByRole("region", { name: "Preview" });
+    await preview.locator("strong", { hasText: "a + b" }).waitFor();
+    expect(await preview.innerText()).toContain("<script>window.pwned = 1</script>");
+    expect(await preview.locator("h1").count()).toBe(0);
+  });
+
+  it("should refuse a broken tests JSON, saying so before and after saving", async () => {
+    await page.getByLabel("Slug").fill("add-async");
+    await page.getByLabel("Title").fill("Add, asynchronously");
+    await page.getByLabel("Exports (comma-separated)").fill("addAsync");
+    await setEditorCode("Starter code (TypeScript)", STARTER);
+    await setEditorCode("Driver (driver.ts)", DRIVER);
+    await setEditorCode("Reference solution 1 (TypeScript)", REFERENCE);
+    await page.getByLabel("Wrong solution 1: file name").fill("subtracts.ts");
+    await page.getByLabel("Wrong solution 1: expected verdict").selectOption("wrong_answer");
+    await setEditorCode("Wrong solution 1 (TypeScript)", SUBTRACTS);
+    await page.getByLabel("Tests (JSON)").fill('[{ "name": "two and three", ');
+    expect(await page.locator("#tests-check").innerText()).toMatch(/Not valid JSON/);
+    await page.getByRole("button", { name: "Create problem" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "The package is not valid" });
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/tests: Not valid JSON/);
+    expect(page.url()).toBe(`${server!.base}/admin/problems/new`);
+  });
+
+  it("should create the problem, unpublished, at version 1", async () => {
+    await page.getByLabel("Tests (JSON)").fill(TESTS);
+    expect(await page.locator("#tests-check").innerText()).toBe("3 tests: 1 sample, 2 hidden. Samples run first.");
+    await page.getByRole("button", { name: "Create problem" }).click();
+    await page.waitForURL(`${server!.base}/admin/problems/add-async/edit?created=1`);
+    expect(await page.getByTestId("published-state").innerText()).toBe("Unpublished");
+    const versions = page.getByRole("region", { name: "Versions" });
+    expect(await versions.locator("tbody tr").count()).toBe(1);
+    expect(await versions.locator("tbody tr").first().innerText()).toMatch(/v1[\s\S]*current[\s\S]*\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+  });
+
+  it("should validate it in the grader pool: reference Accepted, the wrong one its tagged verdict", async () => {
+    await page.getByRole("button", { name: "Validate", exact: true }).click();
+    await page.getByTestId("validation-status").filter({ hasText: "Passed: every solution got the verdict it must get." }).waitFor({ timeout: GRADING_TIMEOUT_MS });
+    const rows = page.getByTestId("validation-table").locator("tbody tr");
+    expect(await rows.allInnerTexts()).toEqual([
+      expect.stringMatching(/solutions\/reference\.ts\s+Accepted\s+Accepted\s+OK/),
+      expect.stringMatching(/wrong\/subtracts\.ts\s+Wrong answer\s+Wrong answer\s+OK/),
+    ]);
+    // Stored: a reload shows the same result.
+    await page.reload();
+    await page.getByTestId("validation-status").filter({ hasText: "Passed" }).waitFor();
+  }, GRADING_TIMEOUT_MS + 30_000);
+
+  it("should publish it", async () => {
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
+    await page.getByTestId("published-state").filter({ hasText: /^Published$/ }).waitFor();
+  });
+
+  it("should let a candidate open it and get Accepted for a correct solution", async () => {
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/admin"));
+    await signIn("candidate@example.com", "/problems");
+    await page.getByRole("link", { name: /Add, asynchronously/ }).click();
+    await page.waitForURL(`${server!.base}/problems/add-async`);
+    expect(await page.locator(".prose-statement").innerText()).toContain("Resolve with a + b.");
+    await page.getByRole("textbox", { name: "Solution code (TypeScript)" }).waitFor();
+    await page.waitForFunction(() => document.querySelector(".cm-content")?.textContent?.includes("not implemented"));
+    await setEditorCode("Solution code (TypeScript)", CANDIDATE);
+    await page.getByRole("button", { name: "Submit", exact: true }).click();
+    await page.getByRole("heading", { name: "Verdict: Accepted" }).waitFor({ timeout: GRADING_TIMEOUT_MS });
+  }, GRADING_TIMEOUT_MS + 30_000);
+});
