@@ -141,6 +141,18 @@ describe("admin writes, validates and publishes a problem; a candidate solves it
     await page.getByTestId("validation-status").filter({ hasText: "Passed" }).waitFor();
   }, GRADING_TIMEOUT_MS + 30_000);
 
+  it("should save an edit as version 2, listed with its date, with the validation left to run again", async () => {
+    await page.getByLabel("Statement (Markdown)").fill("# Add, asynchronously\n\nResolve with **a + b**, never blocking.");
+    await page.getByRole("button", { name: "Save as new version" }).click();
+    await page.getByText("Saved as version 2.", { exact: false }).first().waitFor();
+    const rows = page.getByRole("region", { name: "Versions" }).locator("tbody tr");
+    await page.waitForFunction(() => document.querySelectorAll('[aria-labelledby="versions-heading"] tbody tr').length === 2);
+    expect(await rows.nth(0).innerText()).toMatch(/v2[\s\S]*current/);
+    expect(await rows.nth(1).innerText()).toMatch(/^v1/);
+    await page.getByRole("heading", { name: "Validate version 2" }).waitFor();
+    expect(await page.getByTestId("validation-status").innerText()).toContain("Not validated yet.");
+  });
+
   it("should publish it", async () => {
     await page.getByRole("button", { name: "Publish", exact: true }).click();
     await page.getByTestId("published-state").filter({ hasText: /^Published$/ }).waitFor();
@@ -152,11 +164,57 @@ describe("admin writes, validates and publishes a problem; a candidate solves it
     await signIn("candidate@example.com", "/problems");
     await page.getByRole("link", { name: /Add, asynchronously/ }).click();
     await page.waitForURL(`${server!.base}/problems/add-async`);
-    expect(await page.locator(".prose-statement").innerText()).toContain("Resolve with a + b.");
+    expect(await page.locator(".prose-statement").innerText()).toContain("Resolve with a + b, never blocking.");
     await page.getByRole("textbox", { name: "Solution code (TypeScript)" }).waitFor();
     await page.waitForFunction(() => document.querySelector(".cm-content")?.textContent?.includes("not implemented"));
     await setEditorCode("Solution code (TypeScript)", CANDIDATE);
     await page.getByRole("button", { name: "Submit", exact: true }).click();
     await page.getByRole("heading", { name: "Verdict: Accepted" }).waitFor({ timeout: GRADING_TIMEOUT_MS });
   }, GRADING_TIMEOUT_MS + 30_000);
+
+  it("should let the candidate create an API token in the browser, shown once, that works as a bearer token, then revoke it", async () => {
+    await page.getByRole("link", { name: "API tokens" }).click();
+    await page.waitForURL(`${server!.base}/account/tokens`);
+    await page.getByLabel("Token name").fill("e2e script");
+    await page.getByRole("button", { name: "Create token" }).click();
+    const token = await page.getByLabel("Your new token").inputValue();
+    expect(token).toMatch(/^cdt_/);
+    const me = await fetch(`${server!.base}/api/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(((await me.json()) as { user: { email: string } }).user.email).toBe("candidate@example.com");
+    await page.reload();
+    expect(await page.getByLabel("Your new token").count()).toBe(0);
+    await page.getByRole("button", { name: "Revoke e2e script" }).click();
+    await page.getByText(/^revoked /).waitFor();
+    expect((await fetch(`${server!.base}/api/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+  });
+
+  it("should answer 403 to a candidate on every admin page", async () => {
+    const cookies = await context!.cookies(server!.base);
+    const cookie = cookies.filter((c) => c.name === "cd_session").map((c) => `${c.name}=${c.value}`).join("; ");
+    for (const p of ["/admin/problems", "/admin/problems/new", "/admin/problems/import", "/admin/problems/add-async/edit", "/admin/users"]) {
+      const res = await fetch(server!.base + p, { headers: { cookie }, redirect: "manual" });
+      expect([p, res.status]).toEqual([p, 403]);
+    }
+  });
+
+  it("should let the admin disable the candidate, whose sign-in is then refused, and enable them again", async () => {
+    await page.getByRole("button", { name: "Sign out" }).click();
+    // The sign-out redirect is built from the request URL, whose host next start reports as localhost.
+    await page.waitForURL((url) => url.pathname === "/signin");
+    await signIn("admin@example.com", "/admin/problems");
+    await page.getByRole("link", { name: "Users" }).click();
+    const row = page.locator('tr[data-email="candidate@example.com"]');
+    await row.getByRole("button", { name: "Disable Casey Candidate" }).click();
+    await row.getByRole("button", { name: "Enable Casey Candidate" }).waitFor();
+    expect(await row.innerText()).toContain("disabled");
+    const signInAs = () => fetch(`${server!.base}/api/auth/signin`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "candidate@example.com", password: DEMO_PASSWORD }) });
+    const refused = await signInAs();
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/disabled/);
+    // The admin's own row offers no way to lock themselves out.
+    expect(await page.locator('tr[data-email="admin@example.com"]').getByRole("button").count()).toBe(0);
+    await row.getByRole("button", { name: "Enable Casey Candidate" }).click();
+    await row.getByRole("button", { name: "Disable Casey Candidate" }).waitFor();
+    expect((await signInAs()).status).toBe(200);
+  });
 });
