@@ -42,13 +42,14 @@ interface Call {
   bearer?: string;
   body?: unknown;
   params?: Record<string, string>;
+  headers?: Record<string, string>;
 }
 
 const sessions: Record<string, string> = {};
 const ids: Record<string, string> = {};
 
-function call(handler: unknown, method: string, url: string, { as, bearer, body, params = {} }: Call = {}): Promise<Response> {
-  const headers: Record<string, string> = {};
+function call(handler: unknown, method: string, url: string, { as, bearer, body, params = {}, headers: extra = {} }: Call = {}): Promise<Response> {
+  const headers: Record<string, string> = { ...extra };
   if (as) headers.cookie = `${SESSION_COOKIE}=${sessions[as]}`;
   if (bearer) headers.authorization = `Bearer ${bearer}`;
   if (body !== undefined) headers["content-type"] = "application/json";
@@ -160,6 +161,12 @@ describe("saving a problem from the editor", () => {
     const res = await call(problemRoute.PUT, "PUT", `/api/admin/problems/${SLUG}`, { as: "admin", body: { ...d, config: { ...d.config, slug: "renamed" } }, params: { slug: SLUG } });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors["config.slug"]).toBeDefined();
+  });
+
+  it("refuses a body declared larger than 8 MiB with 413 before reading it", async () => {
+    const res = await call(problemsRoute.POST, "POST", "/api/admin/problems", { as: "admin", body: fixtureDraft(), headers: { "content-length": String(9 * 1024 * 1024) } });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { code: string }).code).toBe("PACKAGE_TOO_LARGE");
   });
 
   it("answers 404 for a save to a problem that does not exist", async () => {

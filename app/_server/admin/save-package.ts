@@ -9,6 +9,17 @@ import { packageFieldErrors, packageFromDraft, PackageInputError } from "./packa
 
 const INVALID = "The package is not valid: see the field messages.";
 
+/** A package is code and test data, a few hundred KiB at most; far more is a mistake or an attack. */
+export const MAX_PACKAGE_BODY_BYTES = 8 * 1024 * 1024;
+
+/** Refuses an oversized body by its declared length, before reading it. */
+export function assertPackageBodySize(request: Request): void {
+  const length = Number(request.headers.get("content-length") ?? "0");
+  if (length > MAX_PACKAGE_BODY_BYTES) {
+    throw new ApiError(413, "PACKAGE_TOO_LARGE", `The package is ${Math.round(length / 1024)} KiB; the limit is ${MAX_PACKAGE_BODY_BYTES / 1024 / 1024} MiB.`);
+  }
+}
+
 export function draftOrThrow(body: unknown): ProblemPackage {
   try {
     return packageFromDraft(body);

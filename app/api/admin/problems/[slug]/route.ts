@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ApiError, apiRoute, parseBody, readBody } from "../../../../_server/api-route";
 import { draftFromPackage } from "../../../../_server/admin/package-input";
-import { draftOrThrow, savePackage } from "../../../../_server/admin/save-package";
+import { assertPackageBodySize, draftOrThrow, savePackage } from "../../../../_server/admin/save-package";
 import { getProblemForEditing, getVersionPackage } from "../../../../_server/problems/admin-problem";
 import { setProblemPublished } from "../../../../_server/problems/set-published";
 
@@ -21,6 +21,7 @@ export const GET = apiRoute<{ slug: string }>("problems:manage", async ({ reques
 
 /** PUT the whole package in the editor's form: stored as a new version, which becomes the current one. */
 export const PUT = apiRoute<{ slug: string }>("problems:manage", async ({ request, params }) => {
+  assertPackageBodySize(request);
   const pkg = draftOrThrow(await readBody(request));
   if (pkg.config.slug !== params.slug) {
     throw new ApiError(400, "INVALID_PACKAGE", "The slug of a problem cannot change.", { "config.slug": [`Keep "${params.slug}": a new slug is a new problem (export, then import under the new slug).`] });
