@@ -22,23 +22,24 @@ export default async function AdminUsersPage() {
           <caption className="sr-only">All accounts</caption>
           <thead className="bg-slate-50 text-slate-600">
             <tr>
-              <th scope="col" className="px-4 py-2">Name</th>
-              <th scope="col" className="px-4 py-2">Email</th>
-              <th scope="col" className="px-4 py-2">Role</th>
-              <th scope="col" className="px-4 py-2">Status</th>
-              <th scope="col" className="px-4 py-2">Joined</th>
-              <th scope="col" className="px-4 py-2">Change</th>
+              <th scope="col" className="px-3 py-2">Account</th>
+              <th scope="col" className="px-3 py-2">Role</th>
+              <th scope="col" className="px-3 py-2">Change</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-200">
             {users.map((u) => (
-              <tr key={u.id} data-email={u.email}>
-                <td className="px-4 py-2 font-medium">{u.name}</td>
-                <td className="px-4 py-2">{u.email}</td>
-                <td className="px-4 py-2">{u.role}</td>
-                <td className="px-4 py-2">{u.disabled ? <span className="text-red-800">disabled</span> : "active"}</td>
-                <td className="px-4 py-2">{u.createdAt.toISOString().slice(0, 10)}</td>
-                <td className="px-4 py-2">
+              <tr key={u.id} data-email={u.email} className="align-top">
+                <td className="px-3 py-2">
+                  <div className="font-medium">{u.name}</div>
+                  <div className="break-all text-slate-700">{u.email}</div>
+                  <div className="text-xs text-slate-500">joined {u.createdAt.toISOString().slice(0, 10)}</div>
+                </td>
+                <td className="px-3 py-2">
+                  <div>{u.role}</div>
+                  <div className="text-xs">{u.disabled ? <span className="font-medium text-red-800">disabled</span> : <span className="text-slate-600">active</span>}</div>
+                </td>
+                <td className="px-3 py-2">
                   <UserControls id={u.id} name={u.name} role={u.role} disabled={u.disabled} self={u.id === me.id} roles={ROLES} />
                 </td>
               </tr>

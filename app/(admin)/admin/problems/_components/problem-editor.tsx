@@ -325,7 +325,7 @@ export function ProblemEditor({ mode, initial, tracks, difficulties, loadedVersi
               <label htmlFor={`config.limits.${k}`} className="block text-sm">
                 {label}
               </label>
-              <input id={`config.limits.${k}`} inputMode="decimal" className={inputClass} value={limits[k]} onChange={(e) => setLimits({ ...limits, [k]: e.target.value })} aria-describedby={describedBy(`config.limits.${k}`)} />
+              <input id={`config.limits.${k}`} inputMode="decimal" placeholder="default" className={inputClass} value={limits[k]} onChange={(e) => setLimits({ ...limits, [k]: e.target.value })} aria-describedby={describedBy(`config.limits.${k}`)} />
               <FieldError id={`config.limits.${k}-error`} errors={err(`config.limits.${k}`)} />
             </div>
           ))}
@@ -337,7 +337,7 @@ export function ProblemEditor({ mode, initial, tracks, difficulties, loadedVersi
               <label htmlFor={`config.checks.${k}`} className="block text-sm">
                 {label}
               </label>
-              <input id={`config.checks.${k}`} inputMode="decimal" className={inputClass} value={checks[k]} onChange={(e) => setChecks({ ...checks, [k]: e.target.value })} aria-describedby={describedBy(`config.checks.${k}`)} />
+              <input id={`config.checks.${k}`} inputMode="decimal" placeholder="default" className={inputClass} value={checks[k]} onChange={(e) => setChecks({ ...checks, [k]: e.target.value })} aria-describedby={describedBy(`config.checks.${k}`)} />
               <FieldError id={`config.checks.${k}-error`} errors={err(`config.checks.${k}`)} />
             </div>
           ))}
