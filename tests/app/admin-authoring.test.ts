@@ -118,6 +118,16 @@ describe("saving a problem from the editor", () => {
     expect(await db.problemVersion.count({ where: { problem: { slug: SLUG } } })).toBe(2);
   });
 
+  it("refuses a save based on a version that is no longer current (409), and takes one based on the current version", async () => {
+    const current = (await (await call(problemRoute.GET, "GET", `/api/admin/problems/${SLUG}`, { as: "admin", params: { slug: SLUG } })).json()) as { draft: Draft };
+    const stale = await call(problemRoute.PUT, "PUT", `/api/admin/problems/${SLUG}`, { as: "admin", body: { ...current.draft, statement: "stale edit", baseVersion: 1 }, params: { slug: SLUG } });
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toMatchObject({ code: "VERSION_CONFLICT", error: expect.stringMatching(/Version 2 .* was saved after you opened this editor/) });
+    expect(await db.problemVersion.count({ where: { problem: { slug: SLUG } } })).toBe(2);
+    const fresh = await call(problemRoute.PUT, "PUT", `/api/admin/problems/${SLUG}`, { as: "admin", body: { ...current.draft, baseVersion: 2 }, params: { slug: SLUG } });
+    expect(await fresh.json()).toMatchObject({ status: "unchanged", version: 2 });
+  });
+
   it("keeps the admin's version when the seed meets the older package in problems/ again (next npm start)", async () => {
     expect(await syncPackage(db, FIXTURE)).toEqual({ slug: SLUG, status: "unchanged", version: 2 });
     expect((await db.problem.findUniqueOrThrow({ where: { slug: SLUG } })).currentVersion).toBe(2);

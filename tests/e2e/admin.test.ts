@@ -1,7 +1,8 @@
 // An admin in real Chromium against the built app and a fresh database writes a new problem from scratch
 // (add-async: statement with live preview, driver, tests, one reference and one known-wrong solution),
 // sees a broken tests JSON refused with its message, creates it, validates it in the grader pool
-// (reference Accepted, wrong solution its tagged Wrong answer), publishes it; then a candidate signs in,
+// (reference Accepted, wrong solution its tagged Wrong answer), saves edits (a version saved meanwhile in
+// another tab is not silently replaced), publishes it; then a candidate signs in,
 // opens it, submits a correct solution and sees Accepted.
 // Needs Debian's chromium at /usr/bin/chromium (`apt-get install -y chromium`); CI installs it.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
@@ -151,6 +152,23 @@ describe("admin writes, validates and publishes a problem; a candidate solves it
     expect(await rows.nth(1).innerText()).toMatch(/^v1/);
     await page.getByRole("heading", { name: "Validate version 2" }).waitFor();
     expect(await page.getByTestId("validation-status").innerText()).toContain("Not validated yet.");
+  });
+
+  it("should refuse to replace a version saved meanwhile in another tab, unless asked to", async () => {
+    const other = await context!.newPage();
+    await other.goto(`${server!.base}/admin/problems/add-async/edit`);
+    await other.getByLabel("Title").fill("Add, asynchronously (other tab)");
+    await other.getByRole("button", { name: "Save as new version" }).click();
+    await other.getByText("Saved as version 3.", { exact: false }).first().waitFor();
+    await other.close();
+
+    await page.getByLabel("Statement (Markdown)").fill("# Add, asynchronously\n\nResolve with **a + b**, never blocking. Mind negative numbers.");
+    await page.getByRole("button", { name: "Save as new version" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "was saved after you opened this editor" });
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain("Version 3");
+    await alert.getByRole("button", { name: "Save mine anyway" }).click();
+    await page.getByText("Saved as version 4.", { exact: false }).first().waitFor();
   });
 
   it("should publish it", async () => {

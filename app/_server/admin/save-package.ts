@@ -1,6 +1,7 @@
 // The save behind the editor (create / new version) and the import: input -> validated package -> new
 // ProblemVersion, with every failure as an ApiError the route answers (400 with field errors, 404, 409).
 import "server-only";
+import { Prisma } from "../../../generated/prisma/client";
 import type { ProblemPackage } from "../../../graders/problem-package";
 import { ApiError } from "../api-route";
 import { saveProblemVersion, type SaveMode } from "../problems/save-version";
@@ -42,10 +43,26 @@ export function bundleOrThrow(files: Record<string, string>): ProblemPackage {
   return pkg;
 }
 
-export async function savePackage(pkg: ProblemPackage, mode: SaveMode) {
-  const outcome = await saveProblemVersion(pkg, mode);
+export async function savePackage(pkg: ProblemPackage, mode: SaveMode, baseVersion?: number) {
+  let outcome;
+  try {
+    outcome = await saveProblemVersion(pkg, mode, baseVersion);
+  } catch (e) {
+    // Two saves of one problem at the same instant: the (problemId, version) or slug unique index let one in.
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+      throw new ApiError(409, "VERSION_CONFLICT", "Another save of this problem happened at the same moment. Reload to see it, then save again.");
+    }
+    throw e;
+  }
   if (outcome.ok) return outcome;
   const slug = pkg.config.slug;
+  if (outcome.reason === "conflict") {
+    throw new ApiError(
+      409,
+      "VERSION_CONFLICT",
+      `Version ${outcome.currentVersion} of "${slug}" was saved after you opened this editor (another admin, another tab, or an import). Saving now would replace it as the current version.`,
+    );
+  }
   if (outcome.reason === "exists") throw new ApiError(409, "SLUG_TAKEN", `A problem "${slug}" exists already.`, { "config.slug": [`"${slug}" is taken: pick another slug, or edit that problem.`] });
   throw new ApiError(404, "NOT_FOUND", `No problem "${slug}".`);
 }

@@ -11,17 +11,25 @@ export type SaveMode = "create" | "update" | "upsert";
 
 export type SaveOutcome =
   | { ok: true; slug: string; status: "created" | "updated" | "unchanged"; version: number }
-  | { ok: false; reason: "exists" | "not_found" };
+  | { ok: false; reason: "exists" | "not_found" }
+  | { ok: false; reason: "conflict"; currentVersion: number };
 
-export async function saveProblemVersion(pkg: ProblemPackage, mode: SaveMode): Promise<SaveOutcome> {
+/**
+ * `baseVersion`: the current version when the editor was opened. If another save moved it since, the save is
+ * refused (reason "conflict") rather than silently replacing that newer version; omit it to save anyway.
+ */
+export async function saveProblemVersion(pkg: ProblemPackage, mode: SaveMode, baseVersion?: number): Promise<SaveOutcome> {
   const { slug, title, track, difficulty } = pkg.config;
   const contentHash = packageHash(pkg);
   // JSON round trip: drops undefined fields (checker), which Prisma's Json input refuses.
   const packageJson = JSON.parse(JSON.stringify(pkg));
   return db.$transaction(async (tx) => {
-    const problem = await tx.problem.findUnique({ where: { slug }, select: { id: true } });
+    const problem = await tx.problem.findUnique({ where: { slug }, select: { id: true, currentVersion: true } });
     if (problem && mode === "create") return { ok: false, reason: "exists" } as const;
     if (!problem && mode === "update") return { ok: false, reason: "not_found" } as const;
+    if (problem && baseVersion !== undefined && problem.currentVersion !== baseVersion) {
+      return { ok: false, reason: "conflict", currentVersion: problem.currentVersion } as const;
+    }
     const latest = problem
       ? await tx.problemVersion.findFirst({ where: { problemId: problem.id }, orderBy: { version: "desc" }, select: { version: true, contentHash: true } })
       : null;

@@ -25,6 +25,8 @@ interface Props {
   difficulties: readonly string[];
   /** Shown when the editor holds an older version than the current one. */
   loadedVersion?: number;
+  /** The problem's current version when the page was loaded: a save is refused if another one moved it since. */
+  baseVersion?: number;
 }
 
 const LIMITS: [string, string][] = [
@@ -112,7 +114,7 @@ function Section({ title, children, description }: { title: string; children: Re
 
 const inputClass = "w-full rounded border border-slate-300 px-2 py-1.5 text-sm";
 
-export function ProblemEditor({ mode, initial, tracks, difficulties, loadedVersion }: Props) {
+export function ProblemEditor({ mode, initial, tracks, difficulties, loadedVersion, baseVersion }: Props) {
   const router = useRouter();
   const c = initial.config;
   const [slug, setSlug] = useState(str(c.slug));
@@ -132,7 +134,8 @@ export function ProblemEditor({ mode, initial, tracks, difficulties, loadedVersi
   const [solutions, setSolutions] = useState(initial.solutions);
   const [wrong, setWrong] = useState(initial.wrong);
   const [errors, setErrors] = useState<Errors>({});
-  const [status, setStatus] = useState<{ kind: "idle" | "saving" | "saved" | "error"; text: string }>({ kind: "idle", text: "" });
+  const [status, setStatus] = useState<{ kind: "idle" | "saving" | "saved" | "error" | "conflict"; text: string }>({ kind: "idle", text: "" });
+  const [base, setBase] = useState(baseVersion);
   const [preview, setPreview] = useState<string>("");
   const summaryRef = useRef<HTMLDivElement>(null);
 
@@ -165,10 +168,8 @@ export function ProblemEditor({ mode, initial, tracks, difficulties, loadedVersi
   const errUnder = (prefix: string) => Object.entries(errors).filter(([k]) => k === prefix || k.startsWith(`${prefix}.`)).flatMap(([, v]) => v);
   const describedBy = (key: string) => (errors[key] ? `${key}-error` : undefined);
 
-  async function save() {
-    setStatus({ kind: "saving", text: "Saving…" });
-    setErrors({});
-    const body = {
+  function packageBody() {
+    return {
       config: {
         slug: slug.trim(),
         title,
@@ -188,23 +189,47 @@ export function ProblemEditor({ mode, initial, tracks, difficulties, loadedVersi
       solutions,
       wrong,
     };
+  }
+
+  // Unsaved edits: compared with what was last loaded or saved, and guarded when leaving the page.
+  const current = JSON.stringify(packageBody());
+  const [savedSnapshot, setSavedSnapshot] = useState(current);
+  const dirty = current !== savedSnapshot;
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
+
+  async function save(force = false) {
+    setStatus({ kind: "saving", text: "Saving…" });
+    setErrors({});
+    const body = { ...packageBody(), ...(mode === "update" && !force && base !== undefined ? { baseVersion: base } : {}) };
     try {
       const res = await fetch(mode === "create" ? "/api/admin/problems" : `/api/admin/problems/${encodeURIComponent(str(c.slug))}`, {
         method: mode === "create" ? "POST" : "PUT",
         headers: { "content-type": "application/json" },
         body: JSON.stringify(body),
       });
-      const answer = (await res.json()) as { status?: string; version?: number; slug?: string; error?: string; fieldErrors?: Errors };
+      const answer = (await res.json()) as { status?: string; version?: number; slug?: string; error?: string; code?: string; fieldErrors?: Errors };
+      if (res.status === 409 && answer.code === "VERSION_CONFLICT") {
+        setStatus({ kind: "conflict", text: answer.error ?? "Someone else saved this problem meanwhile." });
+        requestAnimationFrame(() => summaryRef.current?.focus());
+        return;
+      }
       if (!res.ok) {
         setErrors(answer.fieldErrors ?? {});
         setStatus({ kind: "error", text: answer.error ?? `Saving failed (${res.status}).` });
         requestAnimationFrame(() => summaryRef.current?.focus());
         return;
       }
+      setSavedSnapshot(JSON.stringify(packageBody()));
       if (mode === "create") {
         router.push(`/admin/problems/${answer.slug}/edit?created=1`);
         return;
       }
+      setBase(answer.version);
       setStatus({
         kind: "saved",
         text: answer.status === "unchanged" ? `No changes: still version ${answer.version}.` : `Saved as version ${answer.version}. Candidates get it from now on; earlier submissions keep theirs.`,
@@ -232,10 +257,20 @@ export function ProblemEditor({ mode, initial, tracks, difficulties, loadedVersi
           The editor holds version {loadedVersion}. Saving stores it as a new version, which becomes the current one.
         </p>
       )}
-      <div ref={summaryRef} tabIndex={-1} role={status.kind === "error" ? "alert" : "status"} className="outline-none">
+      <div ref={summaryRef} tabIndex={-1} role={status.kind === "error" || status.kind === "conflict" ? "alert" : "status"} className="outline-none">
         {status.text && (
-          <div className={`rounded border p-3 text-sm ${status.kind === "error" ? "border-red-300 bg-red-50 text-red-900" : "border-slate-200 bg-slate-50"}`}>
+          <div className={`rounded border p-3 text-sm ${status.kind === "error" || status.kind === "conflict" ? "border-red-300 bg-red-50 text-red-900" : "border-slate-200 bg-slate-50"}`}>
             <p className="font-medium">{status.text}</p>
+            {status.kind === "conflict" && (
+              <div className="mt-2 flex flex-wrap gap-2">
+                <a href={`/admin/problems/${encodeURIComponent(str(c.slug))}/edit`} target="_blank" rel="noreferrer" className="rounded border border-slate-300 bg-white px-2 py-1 text-slate-900 underline">
+                  Open the newer version in a new tab
+                </a>
+                <button type="button" onClick={() => void save(true)} className="rounded border border-red-400 bg-white px-2 py-1 text-red-900 hover:bg-red-100">
+                  Save mine anyway
+                </button>
+              </div>
+            )}
             {errorEntries.length > 0 && (
               <ul className="mt-2 list-disc pl-5">
                 {errorEntries.map(([k, v]) => (
@@ -464,7 +499,7 @@ export function ProblemEditor({ mode, initial, tracks, difficulties, loadedVersi
           {mode === "create" ? "Create problem" : "Save as new version"}
         </button>
         <span className="text-sm text-slate-600" aria-hidden="true">
-          {status.kind === "saving" ? "Saving…" : status.kind === "saved" ? status.text : ""}
+          {status.kind === "saving" ? "Saving…" : dirty ? "Unsaved changes" : status.kind === "saved" ? status.text : ""}
         </span>
       </div>
     </form>

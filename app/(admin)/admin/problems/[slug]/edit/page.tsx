@@ -121,6 +121,7 @@ export default async function EditProblemPage({ params, searchParams }: Props) {
         tracks={TRACKS}
         difficulties={DIFFICULTIES}
         loadedVersion={loaded.version === problem.currentVersion ? undefined : loaded.version}
+        baseVersion={problem.currentVersion}
       />
     </div>
   );
