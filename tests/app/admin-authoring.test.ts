@@ -236,6 +236,24 @@ describe("export and import", () => {
   });
 });
 
+describe("validation state", () => {
+  it("shows a check left 'running' by a server that stopped as interrupted, so it can be started again", async () => {
+    const version = await db.problemVersion.findFirstOrThrow({ where: { problem: { slug: SLUG }, version: 1 } });
+    const left = { status: "running", runs: 1, startedAt: new Date().toISOString(), cases: [{ file: "solutions/reference.ts", expected: "accepted", got: [], ok: null }] };
+    await db.problemVersion.update({ where: { id: version.id }, data: { validation: left } });
+    const res = await call(validationRoute.GET, "GET", `/api/admin/problems/${SLUG}/validation?version=1`, { as: "admin", params: { slug: SLUG } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ version: 1, validation: { status: "error", error: expect.stringMatching(/^Interrupted/), cases: left.cases } });
+  });
+
+  it("answers null for a version never validated, and 404 for a version that does not exist", async () => {
+    const res = await call(validationRoute.GET, "GET", `/api/admin/problems/${SLUG}/validation?version=2`, { as: "admin", params: { slug: SLUG } });
+    expect(await res.json()).toEqual({ version: 2, validation: null });
+    expect((await call(validationRoute.GET, "GET", `/api/admin/problems/${SLUG}/validation?version=99`, { as: "admin", params: { slug: SLUG } })).status).toBe(404);
+    expect((await call(validationRoute.POST, "POST", `/api/admin/problems/${SLUG}/validation`, { as: "admin", body: { runs: 9 }, params: { slug: SLUG } })).status).toBe(400);
+  });
+});
+
 describe("statement preview", () => {
   it("renders like the candidate page: Markdown to HTML, raw HTML escaped, leading title dropped", async () => {
     const res = await call(markdownRoute.POST, "POST", "/api/admin/markdown", { as: "admin", body: { markdown: "# Title\n\nSome **bold** <script>x()</script>" } });

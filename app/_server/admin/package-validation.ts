@@ -8,6 +8,11 @@ import { checkCase, packageCases, type PackageCase } from "../../../graders/pack
 import { validatePackage, type ProblemPackage } from "../../../graders/problem-package";
 import type { Verdict } from "../../../graders/report";
 
+/** A stored "running" state whose work is gone (the server stopped mid-check), shown as what it is. */
+export function interrupted(state: ValidationState): ValidationState {
+  return { ...state, status: "error", error: "Interrupted: the server stopped during the check. Validate again." };
+}
+
 /** What checkCase needs of a pool (a GraderPool, or the embedded dispatcher's). */
 type Pool = Parameters<typeof checkCase>[0];
 type Db = Pick<PrismaClient, "problemVersion">;
@@ -55,10 +60,17 @@ export async function readValidation(db: Db, versionId: string): Promise<Validat
  * Starts a check of one version unless one is already running, and returns at once with the state written
  * (the work continues in the background; `done` resolves with the final state).
  */
-export async function startValidation(db: Db, pool: Pool, versionId: string, runs: number): Promise<{ state: ValidationState; started: boolean; done: Promise<ValidationState> }> {
+export async function startValidation(
+  db: Db,
+  pool: Pool,
+  versionId: string,
+  runs: number,
+  /** Whether a check of this version is really still running (the app knows its own); default: trust a recent "running". */
+  stillRunning: (versionId: string) => boolean = () => true,
+): Promise<{ state: ValidationState; started: boolean; done: Promise<ValidationState> }> {
   const row = await db.problemVersion.findUniqueOrThrow({ where: { id: versionId }, select: { package: true, validation: true } });
   const current = (row.validation as ValidationState | null) ?? null;
-  if (current && isActive(current)) return { state: current, started: false, done: Promise.resolve(current) };
+  if (current && isActive(current) && stillRunning(versionId)) return { state: current, started: false, done: Promise.resolve(current) };
 
   const pkg = validatePackage(row.package as unknown as ProblemPackage);
   const cases = packageCases(pkg);
