@@ -235,4 +235,32 @@ describe("admin writes, validates and publishes a problem; a candidate solves it
     await row.getByRole("button", { name: "Disable Casey Candidate" }).waitFor();
     expect((await signInAs()).status).toBe(200);
   });
+
+  it("should export version 1 as a file and import that file back as a new current version", async () => {
+    await page.goto(`${server!.base}/admin/problems/add-async/edit`);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export v1" }).click()]);
+    expect(download.suggestedFilename()).toBe("add-async-v1.json");
+    const file = await download.path();
+    await page.goto(`${server!.base}/admin/problems/import`);
+    await page.getByLabel("Bundle file (.json)").setInputFiles(file);
+    await page.waitForFunction(() => (document.getElementById("bundle-text") as HTMLTextAreaElement | null)?.value.includes('"problem.json"'));
+    await page.getByRole("button", { name: "Import" }).click();
+    const done = page.getByRole("status").filter({ hasText: "Updated to" });
+    await done.waitFor();
+    expect(await done.innerText()).toMatch(/Updated to add-async version 5/);
+    await done.getByRole("link", { name: "Open it" }).click();
+    await page.waitForURL(`${server!.base}/admin/problems/add-async/edit`);
+    expect(await page.getByLabel("Statement (Markdown)").inputValue()).toContain("Resolve with **a + b**.\n\n<script>");
+  });
+
+  it("should show a broken bundle's problems by file", async () => {
+    await page.goto(`${server!.base}/admin/problems/import`);
+    await page.getByLabel("Bundle (JSON)").fill(JSON.stringify({ files: { "problem.json": "{}", "notes.txt": "x" } }));
+    await page.getByRole("button", { name: "Import" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "The package is not valid" });
+    await alert.waitFor();
+    const text = await alert.innerText();
+    expect(text).toMatch(/notes\.txt: not a package file/);
+    expect(text).toMatch(/driver\.ts: missing/);
+  });
 });
