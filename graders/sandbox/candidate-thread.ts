@@ -139,6 +139,8 @@ export class CandidateThread {
     }
     // Builtin modules were evaluated while linking; their shared global goes before candidate code runs.
     this.iso.call("sealBuiltins", []);
+    // Where the driver runs, the built-ins it relies on are locked before any module body runs.
+    if (this.runsDriver()) this.iso.call("lockIntrinsics", []);
     // Node emits 'online' when the worker starts, before its module runs (and posts anything).
     if (this.me !== 0 && s.kind !== "thread") {
       this.table.incoming(s.parentId, BigInt(Math.floor(this.L)));

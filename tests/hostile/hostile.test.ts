@@ -124,13 +124,6 @@ const programCases: ProgramCase[] = [
   { file: "atomics-deadlock-workers.mjs", status: "deadlock", stdout: "" },
 ];
 
-const SHARED_REALM_GAPS = new Set([
-  "tamper-object-is.ts",
-  "tamper-json-stringify.ts",
-  "tamper-array-map.ts",
-  "tamper-array-iterator.ts",
-  "tamper-object-prototype-then.ts",
-]);
 
 const NORMAL_STDOUT = "worker says [ 42 ]\n{ ok: true, list: [ 1, 2, 3 ] } undefined\n";
 
@@ -160,15 +153,17 @@ interface GradeCase {
   verdict: Verdict;
 }
 
+// Rewriting a built-in the driver relies on throws in a graded run (graders/runtime/isolate/intrinsics-lock.ts):
+// runtime_error. Date.now and performance.now are the runtime's own (virtual clock), so rewriting them fools nobody.
 const gradeCases: GradeCase[] = [
   { file: "tamper-date-now.ts", verdict: "wrong_answer" },
   { file: "tamper-performance-now.ts", verdict: "wrong_answer" },
-  { file: "tamper-object-is.ts", verdict: "wrong_answer" },
-  { file: "tamper-json-stringify.ts", verdict: "wrong_answer" },
-  { file: "tamper-array-map.ts", verdict: "wrong_answer" },
-  { file: "tamper-array-iterator.ts", verdict: "wrong_answer" },
-  { file: "tamper-promise-then.ts", verdict: "wrong_answer" },
-  { file: "tamper-object-prototype-then.ts", verdict: "wrong_answer" },
+  { file: "tamper-object-is.ts", verdict: "runtime_error" },
+  { file: "tamper-json-stringify.ts", verdict: "runtime_error" },
+  { file: "tamper-array-map.ts", verdict: "runtime_error" },
+  { file: "tamper-array-iterator.ts", verdict: "runtime_error" },
+  { file: "tamper-promise-then.ts", verdict: "runtime_error" },
+  { file: "tamper-object-prototype-then.ts", verdict: "runtime_error" },
   { file: "import-harness.ts", verdict: "compile_error" },
   { file: "import-harness.mjs", verdict: "runtime_error" },
   { file: "never-settling-echo.ts", verdict: "time_limit_exceeded" },
@@ -196,11 +191,7 @@ describe("hostile solutions graded against the echo problem", () => {
   }
 
   for (const c of gradeCases) {
-    // Known gap, tracked on issue 3: the driver still shares the candidate's realm, so a solution that
-    // rewrites a built-in the driver uses can change the driver's observation. `it.failing` keeps each case
-    // running and turns red the day the driver gets its own context, so the gap cannot be forgotten.
-    const test = SHARED_REALM_GAPS.has(c.file) ? it.failing : it;
-    test(`${c.file} -> ${c.verdict}, and the reference is still accepted after it`, async () => {
+    it(`${c.file} -> ${c.verdict}, and the reference is still accepted after it`, async () => {
       const source = readFileSync(join(fixtures, c.file), "utf8");
       const report = await grade(pkg, source, { seedBase: 1, fileName: c.file.endsWith(".mjs") ? "solution.mjs" : "solution.ts" });
       const failed = report.tests.find((t) => !t.passed);

@@ -13,6 +13,7 @@ import { URL } from "./url";
 import * as msg from "./messaging";
 import { installAtomics } from "./atomics";
 import { limitWasmMemory } from "./wasm-memory";
+import { lockIntrinsics } from "./intrinsics-lock";
 import { createHarness } from "./harness";
 import { reportUncaught, describeError } from "./uncaught";
 import { formatWithOptions, inspect } from "node-inspect-extracted";
@@ -294,6 +295,7 @@ const rt = {
   sealBuiltins(): void {
     delete g.__grader_builtins;
   },
+  lockIntrinsics,
   runTimer: (): number => (timers.runNextTimer() ? 1 : 0),
   beginCheck: (): void => timers.beginCheck(),
   runImmediate: (): number => (timers.runNextImmediate() ? 1 : 0),
