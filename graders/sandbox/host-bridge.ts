@@ -113,14 +113,6 @@ export class CandidateIsolate {
     return root.namespace;
   }
 
-  /** Namespace reference of a module already evaluated (e.g. the solution imported by the driver). */
-  namespace(path: string): ivm.Reference<unknown> | undefined {
-    const m = this.modules.get(path);
-    if (!m) return undefined;
-    // isolated-vm only marks the root as instantiated; instantiating a linked dependency is a no-op for V8.
-    if (this.resolver) m.instantiateSync(this.context, this.resolver);
-    return m.namespace;
-  }
   private resolver: ((specifier: string, referrer: ivm.Module) => ivm.Module) | null = null;
 
   private load(path: string, src: ModuleSource): ivm.Module {
@@ -174,6 +166,22 @@ export class CandidateIsolate {
   dispose(): void {
     if (this.isolate.isDisposed) return;
     this.disposedByHost = true;
+    // Handles released here, on this thread, leave nothing for a later GC's weak callbacks to finalise
+    // after the isolate is gone (a module linker finalised late aborted a grader process).
+    const release = (h: { release(): void }) => {
+      try {
+        h.release();
+      } catch {
+        /* already released */
+      }
+    };
+    for (const f of this.fns.values()) release(f);
+    for (const m of this.modules.values()) release(m);
+    this.fns.clear();
+    this.modules.clear();
+    this.resolver = null;
+    if (this.rt) release(this.rt);
+    release(this.context);
     this.isolate.dispose();
   }
 }

@@ -51,6 +51,15 @@ export function ensureBundles(): { prelude: string; hostScript: string } {
   return { prelude, hostScript };
 }
 
+function retireHost(h: HostThread): Promise<void> {
+  return new Promise((resolveExit) => {
+    h.worker.once("exit", () => resolveExit());
+    h.cmd.postMessage({ t: "retire" });
+    // Unref'd like the host itself: an idle host never keeps the process alive.
+    h.worker.unref();
+  });
+}
+
 export class HostPool {
   private idle: HostThread[] = [];
   private all = new Set<HostThread>();
@@ -78,28 +87,25 @@ export class HostPool {
     h.busy = false;
     if (!this.all.has(h)) return;
     if (this.idle.length >= KEEP_WARM) {
-      this.discard(h);
+      void this.discard(h);
       return;
     }
     this.idle.push(h);
   }
 
-  /** Drop a host that did not stop in time (a candidate loop that never calls the host). */
-  discard(h: HostThread): void {
+  /** Let an idle host go: it exits by itself after a full GC (terminate() could abort the process, see thread-host.ts). */
+  discard(h: HostThread): Promise<void> {
     this.all.delete(h);
     this.idle = this.idle.filter((x) => x !== h);
     h.onMessage = null;
-    void h.worker.terminate().catch(() => undefined);
+    return retireHost(h);
   }
 
   /** End idle host threads (busy ones are inside isolated-vm and end when their run stops). */
   async shutdown(): Promise<void> {
     const idle = this.idle;
     this.idle = [];
-    await Promise.all(idle.map((h) => {
-      this.all.delete(h);
-      return h.worker.terminate().catch(() => 0);
-    }));
+    await Promise.all(idle.map((h) => this.discard(h)));
   }
 
   async warm(n: number): Promise<void> {

@@ -3,6 +3,8 @@
  * one candidate thread at a time, synchronously, then waits for the next. Its CPU time is the
  * candidate's (schedstat of this OS thread).
  */
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { parentPort, workerData } from "node:worker_threads";
 import type { MessagePort } from "node:worker_threads";
 import { CandidateThread } from "./candidate-thread";
@@ -11,7 +13,21 @@ import type { FromHost, ToHost } from "./thread-protocol";
 const cmd = (workerData as { cmd: MessagePort }).cmd;
 const send = (m: FromHost) => parentPort!.postMessage(m);
 
+/**
+ * A thread ending with isolated-vm handles still waiting for their weak callbacks aborts the whole
+ * process (IsolateEnvironment::GetCurrent assertion, when the teardown GC finalises an incremental
+ * marking): a full collection first leaves no handle for the teardown to finalise.
+ */
+function retire(): void {
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as () => void;
+  gc();
+  gc();
+  process.exit(0);
+}
+
 cmd.on("message", (m: ToHost) => {
+  if (m.t === "retire") return retire();
   if (m.t !== "start") return;
   const end = new CandidateThread(m, cmd, send).run();
   send({ t: "end", run: m.run, end });

@@ -34,7 +34,9 @@ export interface ThreadStart {
 export type ToHost =
   | ThreadStart
   | { t: "deliver"; run: number; ev: Delivery; stamp: number }
-  | { t: "stop"; run: number };
+  | { t: "stop"; run: number }
+  /** Collect garbage and exit (see thread-host.ts): never terminate() a thread that used isolated-vm. */
+  | { t: "retire" };
 
 export interface Delivery {
   k: "port" | "parent" | "close" | "worker" | "thread";
