@@ -496,6 +496,7 @@ export class CandidateThread {
       wait: (ta: Int32Array | BigInt64Array, index: number, value: number | bigint, timeoutMs: number) => this.atomicsWait(ta, index, value, timeoutMs),
       notified: (ta: Int32Array | BigInt64Array, index: number, count: number | undefined) => {
         this.table.maxNotify(BigInt(stamp()));
+        this.table.add(G.NOTIFIES, 1);
         // Woken waiters read as BLOCKED until their host threads run: count them in flight until then.
         const n = Atomics.notify(ta as Int32Array, index, count);
         if (n > 0) this.table.add(G.WAKES, n);
@@ -574,20 +575,37 @@ export class CandidateThread {
     let result = "ok";
     let first = true;
     let woken = false;
-    const expected = ta instanceof BigInt64Array ? BigInt(value as bigint) : Number(value) | 0;
+    // Like a real Atomics.wait, only a notify wakes us, never a store alone (a lost-wakeup bug must hang).
+    // The host waits in chunks; a notify that lands between two chunks (or once the value moved and we
+    // sleep outside the futex) finds no waiter, so the notify count taken when we left the futex tells
+    // us one came: for us, as far as we can tell.
+    let moved = false;
+    let mark = this.table.get(G.NOTIFIES);
+    const wake = () => {
+      this.L = Math.max(this.L, Number(Atomics.load(this.table.bigs, 1)));
+      result = "ok";
+    };
     try {
       for (;;) {
-        const r = Atomics.wait(ta as Int32Array, index, value as number, Number.isFinite(deadline) ? 2 : 20);
+        if (this.table.get(G.NOTIFIES) !== mark) {
+          wake();
+          break;
+        }
+        const chunk = Number.isFinite(deadline) ? 2 : 20;
+        // Once the value moved without a notify, the futex would answer "not-equal" at once: sleep instead.
+        const r = moved ? (Atomics.wait(this.delayCell, 0, 0, chunk), "timed-out") : Atomics.wait(ta as Int32Array, index, value as number, chunk);
         if (r === "ok") {
           woken = true;
-          this.L = Math.max(this.L, Number(Atomics.load(this.table.bigs, 1)));
+          wake();
           break;
         }
-        if (r === "not-equal") {
-          result = first ? "not-equal" : "ok";
-          if (!first) this.L = Math.max(this.L, Number(Atomics.load(this.table.bigs, 1)));
+        if (r === "not-equal" && first) {
+          result = "not-equal";
           break;
         }
+        if (r === "not-equal") moved = true;
+        // Timed out inside the futex: notifies so far were for other addresses; count from here.
+        else if (!moved) mark = this.table.get(G.NOTIFIES);
         first = false;
         if (this.stopRequested()) break;
         if (Number.isFinite(deadline)) {
@@ -601,10 +619,9 @@ export class CandidateThread {
             break;
           }
         } else {
-          // A store we have not seen (no notify reached us between chunks) wakes us at the next chunk, so
-          // the table may read quiescent only once we checked, with everyone else quiet, that none came.
+          // The table may read quiescent only once we checked, with everyone else quiet, that no notify came.
           const epoch = this.table.get(G.EPOCH);
-          if (!this.table.quiescent(false) || Atomics.load(ta as Int32Array, index) !== expected || this.table.get(G.EPOCH) !== epoch) continue;
+          if (!this.table.quiescent(false) || this.table.get(G.NOTIFIES) !== mark || this.table.get(G.EPOCH) !== epoch) continue;
           Atomics.store(this.table.ints, this.table.confirmedIndex(this.me), epoch);
           if (this.table.quiescent() && this.quiescentSentAt !== epoch) {
             this.quiescentSentAt = epoch;

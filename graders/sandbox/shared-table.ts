@@ -16,6 +16,8 @@ export const G = {
   STOP: 7, TIME_WAITERS: 8, PEAK_THREADS: 9, THREADS_ALIVE: 10,
   /** Waiters an Atomics.notify woke that have not yet published RUNNING (may dip below 0 while the notifier runs). */
   WAKES: 11,
+  /** Atomics.notify calls so far: a waiter between two chunks of its wait learns from it that one may have been for it. */
+  NOTIFIES: 12,
 } as const;
 const I_GLOBALS = 16;
 const I_PER_THREAD = 4; // STATE, INBOX_COUNT, STOP, CONFIRMED
