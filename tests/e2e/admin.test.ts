@@ -217,8 +217,8 @@ describe("admin writes, validates and publishes a problem; a candidate solves it
 
   it("should let the admin disable the candidate, whose sign-in is then refused, and enable them again", async () => {
     await page.getByRole("button", { name: "Sign out" }).click();
-    // The sign-out redirect is built from the request URL, whose host next start reports as localhost.
-    await page.waitForURL((url) => url.pathname === "/signin");
+    // The sign-out redirect is relative, so the browser stays on the host it used.
+    await page.waitForURL(`${server!.base}/signin`);
     await signIn("admin@example.com", "/admin/problems");
     await page.getByRole("link", { name: "Users" }).click();
     const row = page.locator('tr[data-email="candidate@example.com"]');

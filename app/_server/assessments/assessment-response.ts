@@ -3,6 +3,7 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { errorResponse, isFormPost } from "../api-route";
+import { seeOther as seeOtherPath } from "../see-other";
 import { AssessmentError } from "./assessment-error";
 
 export async function answeringAssessmentErrors(request: NextRequest, backTo: string, body: () => Promise<Response>): Promise<Response> {
@@ -15,11 +16,6 @@ export async function answeringAssessmentErrors(request: NextRequest, backTo: st
   }
 }
 
-/**
- * A relative Location: behind `next start`, request.url names the server's own host (localhost), not the
- * one the browser used (127.0.0.1, a proxy's name), and the browser's cookie would not follow there.
- */
 export function seeOther(_request: NextRequest, path: string, query: Record<string, string> = {}): Response {
-  const search = new URLSearchParams(query).toString();
-  return new Response(null, { status: 303, headers: { Location: search ? `${path}?${search}` : path } });
+  return seeOtherPath(path, query);
 }

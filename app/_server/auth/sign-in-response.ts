@@ -4,6 +4,7 @@ import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { isFormPost } from "../api-route";
 import { isLocalPath } from "../local-path";
+import { seeOther } from "../see-other";
 import { ROLE_HOME } from "../permissions";
 import { isHttps, sessionCookie } from "./session-cookie";
 import type { SessionUser } from "./session-user";
@@ -16,14 +17,12 @@ export function landingPath(user: SessionUser, next: unknown): string {
 export async function signedInResponse(request: NextRequest, user: SessionUser, next: unknown, status = 200): Promise<NextResponse> {
   const { token, expiresAt } = await createSession(user.id);
   const home = landingPath(user, next);
-  const response = isFormPost(request) ? NextResponse.redirect(new URL(home, request.url), 303) : NextResponse.json({ user, home }, { status });
+  const response = isFormPost(request) ? seeOther(home) : NextResponse.json({ user, home }, { status });
   response.cookies.set(sessionCookie(token, expiresAt, isHttps(request)));
   return response;
 }
 
 /** A form posted without JavaScript comes back to its page with an error code the page explains. */
-export function formErrorRedirect(request: NextRequest, page: "/signin" | "/signup", code: string): NextResponse {
-  const url = new URL(page, request.url);
-  url.searchParams.set("error", code);
-  return NextResponse.redirect(url, 303);
+export function formErrorRedirect(_request: NextRequest, page: "/signin" | "/signup", code: string): NextResponse {
+  return seeOther(page, { error: code });
 }
