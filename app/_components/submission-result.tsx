@@ -2,6 +2,10 @@
 // the sample tests' timelines. Takes a CandidateReport (hidden tests already stripped of their details).
 // No hooks: rendered by the result page on the server and by the workspace in the browser.
 import type { CandidateReport, CandidateTest } from "./candidate-report";
+import { ConcurrencyChart } from "./concurrency-chart";
+import { concurrencySeries } from "./concurrency-data";
+import { SpeedupChart } from "./speedup-chart";
+import { speedupFigures } from "./speedup-data";
 import { TimelineChart } from "./timeline";
 import { VerdictBadge, verdictLabel } from "./verdict-badge";
 
@@ -39,6 +43,31 @@ function TestsTable({ tests }: { tests: CandidateTest[] }) {
           ))}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+/** Concurrency and speedup pictures of the visible tests; hidden tests carry no timeline or figures. */
+function ParallelismCharts({ tests, Heading }: { tests: CandidateTest[]; Heading: "h3" | "h4" }) {
+  const charts = tests
+    .filter((t) => !t.hidden)
+    .map((t) => ({
+      test: t,
+      // The timeline draws the grader's own concurrency steps when it has them; no second copy here.
+      series: t.timeline?.concurrency?.length ? null : concurrencySeries(t.timeline, t.checks),
+      speedup: speedupFigures(t.checks),
+    }))
+    .filter((c) => c.series || c.speedup);
+  if (charts.length === 0) return null;
+  return (
+    <div className="space-y-4">
+      <Heading className="font-semibold">Concurrency and speedup</Heading>
+      {charts.map(({ test, series, speedup }, i) => (
+        <div key={i} className="space-y-3">
+          {series && <ConcurrencyChart series={series} title={`${test.name}: ${series.counting} over virtual time`} />}
+          {speedup && <SpeedupChart figures={speedup} title={`${test.name}: speedup against one worker`} />}
+        </div>
+      ))}
     </div>
   );
 }
@@ -92,6 +121,7 @@ export function SubmissionResult({ report, headingLevel = 2 }: { report: Candida
         <H2 className="font-semibold">Metrics</H2>
         <Metrics report={report} />
       </div>
+      <ParallelismCharts tests={report.tests} Heading={H2} />
       {drawn.length > 0 && (
         <div className="space-y-4">
           <H2 className="font-semibold">Timelines (virtual time)</H2>

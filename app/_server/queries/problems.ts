@@ -1,5 +1,7 @@
 // Reads for problem pages and the problem API; explicit columns, no package blobs in lists.
 import "server-only";
+import { z } from "zod";
+import { DIFFICULTIES, TRACKS } from "../../../graders/problem-package";
 import { db } from "../db";
 
 const listColumns = { slug: true, title: true, track: true, difficulty: true } as const;
@@ -27,4 +29,67 @@ export async function getProblemForViewer(slug: string, canPreviewUnpublished: b
     select: { id: true, version: true, statement: true, starter: true, package: true },
   });
   return version ? { ...problem, version } : null;
+}
+
+// ---------------------------------------------------------------- the candidate's filtered list
+
+export const PROBLEM_STATUSES = ["solved", "attempted", "new"] as const;
+export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
+
+const oneValue = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+/** An unknown or empty value means "any": a stale bookmark still shows a list, and the form says what was dropped. */
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess(oneValue, z.enum(values).optional().catch(undefined));
+
+export const problemFiltersSchema = z.object({
+  track: optionalEnum(TRACKS),
+  difficulty: optionalEnum(DIFFICULTIES),
+  status: optionalEnum(PROBLEM_STATUSES),
+  q: z.preprocess(oneValue, z.string().trim().max(100).optional().catch(undefined)).transform((s) => (s ? s : undefined)),
+});
+export type ProblemFilters = z.infer<typeof problemFiltersSchema>;
+
+/** Filters from a page's searchParams; never throws. */
+export function parseProblemFilters(params: Record<string, string | string[] | undefined>): ProblemFilters {
+  return problemFiltersSchema.parse(params);
+}
+
+/** "Solved" needs an accepted Submit; a Run on the samples only is an attempt. */
+const acceptedBy = (userId: string) => ({ userId, kind: "submit" as const, verdict: "accepted" });
+
+function statusWhere(userId: string, status: ProblemStatus | undefined) {
+  switch (status) {
+    case "solved":
+      return { submissions: { some: acceptedBy(userId) } };
+    case "attempted":
+      return { AND: [{ submissions: { some: { userId } } }, { submissions: { none: acceptedBy(userId) } }] };
+    case "new":
+      return { submissions: { none: { userId } } };
+    default:
+      return {};
+  }
+}
+
+/** Published problems matching the filters, each with this user's status; filtered in SQL. */
+export async function listProblemsForCandidate(userId: string, filters: ProblemFilters) {
+  const search = filters.q ? { OR: [{ title: { contains: filters.q } }, { slug: { contains: filters.q.toLowerCase() } }] } : {};
+  const problems = await db.problem.findMany({
+    where: {
+      published: true,
+      ...(filters.track ? { track: filters.track } : {}),
+      ...(filters.difficulty ? { difficulty: filters.difficulty } : {}),
+      ...search,
+      ...statusWhere(userId, filters.status),
+    },
+    select: { ...listColumns, id: true },
+    orderBy: [{ track: "asc" }, { title: "asc" }],
+  });
+  const ids = problems.map((p) => p.id);
+  const [tried, solved] = await Promise.all([
+    db.submission.findMany({ where: { userId, problemId: { in: ids } }, select: { problemId: true }, distinct: ["problemId"] }),
+    db.submission.findMany({ where: { ...acceptedBy(userId), problemId: { in: ids } }, select: { problemId: true }, distinct: ["problemId"] }),
+  ]);
+  const triedIds = new Set(tried.map((s) => s.problemId));
+  const solvedIds = new Set(solved.map((s) => s.problemId));
+  return problems.map(({ id, ...p }) => ({ ...p, status: (solvedIds.has(id) ? "solved" : triedIds.has(id) ? "attempted" : "new") as ProblemStatus }));
 }
