@@ -47,7 +47,7 @@ export const problemFiltersSchema = z.object({
   status: optionalEnum(PROBLEM_STATUSES),
   q: z.preprocess(oneValue, z.string().trim().max(100).optional().catch(undefined)).transform((s) => (s ? s : undefined)),
 });
-export type ProblemFilters = z.infer<typeof problemFiltersSchema>;
+export type ProblemFilters = Partial<z.infer<typeof problemFiltersSchema>>;
 
 /** Filters from a page's searchParams; never throws. */
 export function parseProblemFilters(params: Record<string, string | string[] | undefined>): ProblemFilters {
