@@ -127,7 +127,7 @@ describe("candidate in the browser", () => {
     expect(await rows.nth(0).innerText()).toContain("Blocked event loop");
     expect(await rows.nth(1).innerText()).toMatch(/Run \(samples\)[\s\S]*Accepted/);
     expect(await rows.nth(2).innerText()).toMatch(/Submit[\s\S]*Accepted/);
-    await rows.nth(0).getByRole("link").click();
+    await rows.nth(0).getByRole("link").first().click(); // the second link in a row is "Diff with previous"
     await page.waitForURL(/\/submissions\/[^/]+$/);
     await page.getByRole("heading", { name: "Verdict: Blocked event loop" }).waitFor();
     expect(await page.locator('[data-testid="timeline"] rect[data-kind="blocked"]').count()).toBeGreaterThan(0);
