@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --problem <slug|dir>] [--n N]
+ * npm run bench -- grader [--problem <slug|dir>] [--n N]
  *
  * Grading latency (p50/p95, one submission at a time) and throughput (submissions/s with one job per
  * core in flight) of the grader pool, side by side with (a) a fresh node process per submission that

@@ -24,6 +24,15 @@ export function withoutLeadingTitle(source: string): string {
   return source.replace(/^\s*#\s+[^\n]*\n/, "");
 }
 
+// A statement belongs to an immutable version: its HTML is computed once per content, not per view.
+const rendered = new Map<string, string>();
+const RENDERED_MAX = 200;
+
 export function renderMarkdown(source: string): string {
-  return marked.parse(source, { async: false }) as string;
+  const hit = rendered.get(source);
+  if (hit !== undefined) return hit;
+  const html = marked.parse(source, { async: false }) as string;
+  if (rendered.size >= RENDERED_MAX) rendered.delete(rendered.keys().next().value!);
+  rendered.set(source, html);
+  return html;
 }

@@ -1,5 +1,6 @@
 // Reads for problem pages and the problem API; explicit columns, no package blobs in lists.
 import "server-only";
+import { cache } from "react";
 import { z } from "zod";
 import { DIFFICULTIES, TRACKS } from "../../../graders/problem-package";
 import { db } from "../db";
@@ -17,8 +18,12 @@ export function listProblemsForAdmin() {
   });
 }
 
-/** The current version of a problem, or null when it does not exist or the viewer may not see it. */
-export async function getProblemForViewer(slug: string, canPreviewUnpublished: boolean) {
+/**
+ * The current version of a problem, or null when it does not exist or the viewer may not see it.
+ * Cached per request (the page and its metadata ask for it), and without the package blob: the page
+ * shows the statement and the starter only (parsing every test and solution cost each page view).
+ */
+export const getProblemForViewer = cache(async (slug: string, canPreviewUnpublished: boolean) => {
   const problem = await db.problem.findUnique({
     where: { slug },
     select: { ...listColumns, id: true, published: true, currentVersion: true },
@@ -26,10 +31,10 @@ export async function getProblemForViewer(slug: string, canPreviewUnpublished: b
   if (!problem || (!problem.published && !canPreviewUnpublished)) return null;
   const version = await db.problemVersion.findUnique({
     where: { problemId_version: { problemId: problem.id, version: problem.currentVersion } },
-    select: { id: true, version: true, statement: true, starter: true, package: true },
+    select: { id: true, version: true, statement: true, starter: true },
   });
   return version ? { ...problem, version } : null;
-}
+});
 
 // ---------------------------------------------------------------- the candidate's filtered list
 
