@@ -108,7 +108,7 @@ function compare(result: unknown, want: Map<string, number>) {
 }
 
 /** Speed tests: one unmeasured warm-up call (8 small chunks), then this many alternating (1 worker, `workers`) pairs. */
-const REPEATS = 3;
+const REPEATS = 5;
 
 let workersAsked = 0;
 
