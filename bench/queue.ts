@@ -1,5 +1,5 @@
 /**
- * node --no-node-snapshot --import tsx bench/queue.ts [--count 1000] [--users 50] [--processes 1,2] [--mode embedded|bullmq]
+ * npm run bench -- queue [--count 1000] [--users 50] [--processes 1,2] [--mode embedded|bullmq]
  *
  * A hiring-event burst through the whole grading pipeline: `count` submissions posted at once (all
  * submit() calls concurrent) by `users` candidates, half correct and half wrong, against the small queue
