@@ -45,8 +45,10 @@ export default async function ProblemsPage({ searchParams }: Props) {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Problems</h1>
-      {/* A plain GET form: the filters live in the URL, so they work without JavaScript and can be bookmarked. */}
-      <form method="get" action="/problems" role="search" aria-label="Filter problems" className="grid grid-cols-2 gap-3 rounded border border-slate-200 bg-white p-3 sm:grid-cols-5 sm:items-end">
+      {/* A plain GET form: the filters live in the URL, so they work without JavaScript and can be bookmarked.
+          Keyed by the filters: after a client-side navigation (e.g. "Clear filters") React would otherwise keep
+          the old uncontrolled values, and the next submit would send them again. */}
+      <form key={JSON.stringify(filters)} method="get" action="/problems" role="search" aria-label="Filter problems" className="grid grid-cols-2 gap-3 rounded border border-slate-200 bg-white p-3 sm:grid-cols-5 sm:items-end">
         <div className="col-span-2 flex flex-col gap-1">
           <label htmlFor="q" className="text-sm font-medium">
             Search title or slug
