@@ -5,13 +5,14 @@
  */
 import { receiveMessageOnPort, type MessagePort } from "node:worker_threads";
 import { inspect } from "node:util";
-import { CandidateIsolate, isDisposedError, isMemoryLimit, isTimeout, ModuleNotFound, type ModuleSource } from "./host-bridge";
+import { type CandidateIsolate, isDisposedError, isMemoryLimit, isTimeout, ModuleNotFound, type ModuleSource } from "./host-bridge";
 import { G, INF, MAX_THREADS, ST, SharedTable } from "./shared-table";
 import { threadCpuNs } from "./thread-cpu";
 import type { Delivery, FromHost, ThreadEnd, ThreadStart } from "./thread-protocol";
 import { WORKER_STARTUP_VIRTUAL_MS } from "../limits";
 import { startDelay } from "../schedule/task-selector";
 import { resolveModule } from "./module-resolver";
+import { takeSpareIsolate } from "./spare-isolate";
 
 const EPOCH_MS = Date.UTC(2026, 0, 1);
 const CTL = { LOOP_NOW: 0, NEXT_EXPIRY: 1, REF_TIMERS: 2, IMMEDIATES: 3, REF_HANDLES: 4, LOCAL_PENDING: 5 };
@@ -96,7 +97,7 @@ export class CandidateThread {
   // ---- boot ----
   private boot(): void {
     const s = this.s;
-    this.iso = new CandidateIsolate(s.limits.memoryMb, s.prelude, this.hooks());
+    this.iso = takeSpareIsolate(s.limits.memoryMb, s.prelude).bind(this.hooks());
     this.iso.call("init", [{
       threadId: this.me, isMainThread: this.me === 0, seed: s.seed, cores: s.cores, epochMs: EPOCH_MS,
       workerData: s.workerData, forbid: s.forbid, trusted: s.trusted.map((t) => "file://" + t), memoryMb: s.limits.memoryMb,

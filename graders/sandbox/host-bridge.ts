@@ -36,6 +36,18 @@ export interface ModuleSource {
   source(path: string): string;
 }
 
+const HOOK_NAMES = [
+  "now", "write", "post", "spawn", "terminate", "wait", "notified", "delay", "mark", "log", "forbidden", "settle", "uncaught",
+  "channel", "portClose", "mainDone", "oom",
+] as const satisfies readonly (keyof BridgeHooks)[];
+
+/** What the callbacks reach before a thread binds its own hooks (the prelude's warm-up runs no candidate code). */
+const UNBOUND: BridgeHooks = {
+  now: () => 0, write: () => {}, post: () => {}, spawn: () => -1, terminate: () => {}, wait: () => "timed-out", notified: () => 0,
+  delay: () => {}, mark: () => {}, log: () => {}, forbidden: () => {}, settle: () => {}, uncaught: () => {}, channel: () => [0, 1],
+  portClose: () => {}, mainDone: () => {}, oom: () => {},
+};
+
 const CTL_SIZE = 8;
 let preludeCache: { code: string; data?: ivm.ExternalCopy<ArrayBuffer> } | null = null;
 export class CandidateIsolate {
@@ -46,8 +58,13 @@ export class CandidateIsolate {
   private fns = new Map<string, ivm.Reference<(...a: unknown[]) => unknown>>();
   private modules = new Map<string, ivm.Module>();
   private disposedByHost = false;
+  private hooks: BridgeHooks = UNBOUND;
 
-  constructor(memoryMb: number, prelude: string, hooks: BridgeHooks) {
+  /**
+   * A ready isolate: prelude evaluated and warmed up, callbacks pointing at UNBOUND until bind(). Host
+   * threads make the next one while idle, so a run does not wait for this set-up (about 30 ms of CPU).
+   */
+  constructor(readonly memoryMb: number, readonly prelude: string) {
     // No V8 snapshot: isolated-vm's createSnapshot throws on this prelude ("Reflect.ownKeys called on
     // non-object"), and even for trivial scripts its globals do not reach contexts made with
     // createContextSync (isolated-vm 5.0.4, Node 20); its README says not to use it. The compiled
@@ -59,14 +76,21 @@ export class CandidateIsolate {
     this.ctl = new Float64Array(ctlBuffer);
     this.ctl[1] = Infinity;
     global.setSync("__h_ctl", new ivm.ExternalCopy(new Float64Array(ctlBuffer)).copyInto());
-    const clone = (v: unknown) => v;
-    const all: Record<string, (...a: never[]) => unknown> = { ...hooks, clone };
-    for (const [name, fn] of Object.entries(all)) global.setSync("__h_" + name, new ivm.Callback(fn as (...a: unknown[]) => unknown));
+    global.setSync("__h_clone", new ivm.Callback((v: unknown) => v));
+    for (const name of HOOK_NAMES) {
+      global.setSync("__h_" + name, new ivm.Callback((...a: unknown[]) => (this.hooks[name] as (...x: unknown[]) => unknown)(...a)));
+    }
     this.runPrelude(prelude);
     this.rt = global.getSync("__grader_rt", { reference: true }) as ivm.Reference<Record<string, unknown>>;
     global.deleteSync("__grader_rt");
     this.call("attach", []);
     this.call("warmup", []);
+  }
+
+  /** Route the isolate's callbacks to one thread's hooks (once, before its first call). */
+  bind(hooks: BridgeHooks): this {
+    this.hooks = hooks;
+    return this;
   }
 
   private runPrelude(code: string): void {

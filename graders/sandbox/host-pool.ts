@@ -77,7 +77,8 @@ export class HostPool {
 
   async acquire(): Promise<HostThread> {
     this.prelude();
-    const h = this.idle.pop() ?? (await this.spawn());
+    // The longest idle first: it has had the time to make its spare isolate (spare-isolate.ts).
+    const h = this.idle.shift() ?? (await this.spawn());
     h.busy = true;
     return h;
   }

@@ -8,6 +8,7 @@ import { runInNewContext } from "node:vm";
 import { parentPort, workerData } from "node:worker_threads";
 import type { MessagePort } from "node:worker_threads";
 import { CandidateThread } from "./candidate-thread";
+import { disposeSpareIsolate, prepareSpareIsolate } from "./spare-isolate";
 import type { FromHost, ToHost } from "./thread-protocol";
 
 const cmd = (workerData as { cmd: MessagePort }).cmd;
@@ -19,6 +20,7 @@ const send = (m: FromHost) => parentPort!.postMessage(m);
  * marking): a full collection first leaves no handle for the teardown to finalise.
  */
 function retire(): void {
+  disposeSpareIsolate();
   setFlagsFromString("--expose-gc");
   const gc = runInNewContext("gc") as () => void;
   gc();
@@ -32,5 +34,6 @@ cmd.on("message", (m: ToHost) => {
   const end = new CandidateThread(m, cmd, send).run();
   send({ t: "end", run: m.run, end });
   send({ t: "idle" });
+  setImmediate(() => prepareSpareIsolate(m.limits.memoryMb, m.prelude));
 });
 send({ t: "ready" });
