@@ -12,7 +12,7 @@ export interface ConcurrencyLimit {
 export interface ConcurrencySeries {
   /** What is counted, for labels: "tasks in flight" or "worker threads busy". */
   counting: string;
-  /** [virtualMs, count] in event order; several steps may share a time (a settle and a start at once). */
+  /** [virtualMs, count]; two steps share a time only for a momentary peak (the peak, then what remains). */
   steps: [number, number][];
   end: number;
   peak: number;
@@ -52,14 +52,27 @@ function extent(timeline: Timeline): number {
 function fromMarks(timeline: Timeline): [number, number][] {
   const steps: [number, number][] = [];
   let inFlight = 0;
-  // Marks arrive sorted by time, and within one instant in the order they happened: keep that order, so a
-  // start before a settle at the same instant still shows the momentary peak the checker counted.
+  // Marks arrive sorted by time, and within one instant in the order they happened. Per instant, keep the
+  // count it ends with, preceded by its highest count when that is higher: a start before a settle at the
+  // same instant is a real momentary peak (the checker counts it), a settle before a start is no dip.
+  let at = NaN;
+  let highest = 0;
+  const close = () => {
+    if (Number.isNaN(at)) return;
+    if (highest > inFlight) steps.push([at, highest]);
+    steps.push([at, inFlight]);
+  };
   for (const m of timeline.marks) {
-    if (m.label === STARTED) inFlight++;
-    else if (m.label === SETTLED) inFlight = Math.max(0, inFlight - 1);
-    else continue;
-    steps.push([m.at, inFlight]);
+    if (m.label !== STARTED && m.label !== SETTLED) continue;
+    if (m.at !== at) {
+      close();
+      at = m.at;
+      highest = 0;
+    }
+    inFlight = m.label === STARTED ? inFlight + 1 : Math.max(0, inFlight - 1);
+    highest = Math.max(highest, inFlight);
   }
+  close();
   return steps;
 }
 
