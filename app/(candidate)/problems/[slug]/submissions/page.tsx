@@ -33,45 +33,45 @@ export default async function SubmissionHistoryPage({ params }: Props) {
         <EmptyState title="No submissions yet.">Run or submit a solution from the problem page.</EmptyState>
       ) : (
         <>
-        {/* Newest first: by default the diff goes from the one before the latest to the latest. */}
-        {submissions.length >= 2 && <CompareForm slug={slug} submissions={submissions} a={submissions[1].id} b={submissions[0].id} />}
-        <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Your submissions, newest first</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="px-3 py-2 font-medium">Time</th>
-                <th scope="col" className="px-3 py-2 font-medium">Kind</th>
-                <th scope="col" className="px-3 py-2 font-medium">Verdict</th>
-                <th scope="col" className="px-3 py-2 font-medium">Score</th>
-                <th scope="col" className="px-3 py-2 font-medium">Changes</th>
-              </tr>
-            </thead>
-            <tbody>
-              {submissions.map((s, i) => (
-                <tr key={s.id} className="border-b border-slate-200">
-                  <td className="px-3 py-2">
-                    <Link href={`/submissions/${s.id}`} className="text-blue-700 underline">
-                      <time dateTime={s.createdAt.toISOString()}>{s.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC</time>
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">{s.kind === "run" ? "Run (samples)" : "Submit"}</td>
-                  <td className="px-3 py-2">{s.status === "done" || s.status === "failed" ? <VerdictBadge verdict={s.verdict} /> : STATUS_WORDS[s.status]}</td>
-                  <td className="px-3 py-2">{s.score ?? "—"}</td>
-                  <td className="px-3 py-2">
-                    {i + 1 < submissions.length ? (
-                      <Link href={`/problems/${slug}/submissions/diff?a=${submissions[i + 1].id}&b=${s.id}`} className="text-blue-700 underline">
-                        Diff with previous
-                      </Link>
-                    ) : (
-                      "first"
-                    )}
-                  </td>
+          {/* Newest first: by default the diff goes from the one before the latest to the latest. */}
+          {submissions.length >= 2 && <CompareForm slug={slug} submissions={submissions} a={submissions[1].id} b={submissions[0].id} />}
+          <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+            <table className="w-full border-collapse text-left text-sm">
+              <caption className="sr-only">Your submissions, newest first</caption>
+              <thead>
+                <tr className="border-b border-slate-300">
+                  <th scope="col" className="px-3 py-2 font-medium">Time</th>
+                  <th scope="col" className="px-3 py-2 font-medium">Kind</th>
+                  <th scope="col" className="px-3 py-2 font-medium">Verdict</th>
+                  <th scope="col" className="px-3 py-2 font-medium">Score</th>
+                  <th scope="col" className="px-3 py-2 font-medium">Changes</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {submissions.map((s, i) => (
+                  <tr key={s.id} className="border-b border-slate-200">
+                    <td className="px-3 py-2">
+                      <Link href={`/submissions/${s.id}`} className="text-blue-700 underline">
+                        <time dateTime={s.createdAt.toISOString()}>{s.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC</time>
+                      </Link>
+                    </td>
+                    <td className="px-3 py-2">{s.kind === "run" ? "Run (samples)" : "Submit"}</td>
+                    <td className="px-3 py-2">{s.status === "done" || s.status === "failed" ? <VerdictBadge verdict={s.verdict} /> : STATUS_WORDS[s.status]}</td>
+                    <td className="px-3 py-2">{s.score ?? "—"}</td>
+                    <td className="px-3 py-2">
+                      {i + 1 < submissions.length ? (
+                        <Link href={`/problems/${slug}/submissions/diff?a=${submissions[i + 1].id}&b=${s.id}`} className="text-blue-700 underline">
+                          Diff with previous
+                        </Link>
+                      ) : (
+                        "first"
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </div>
