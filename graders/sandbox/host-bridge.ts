@@ -4,6 +4,7 @@
  * can leak to candidate code by accident.
  */
 import ivm from "isolated-vm";
+import { HOST_CALLBACKS } from "../runtime/host-callbacks";
 
 export interface BridgeHooks {
   now(): number;
@@ -36,10 +37,7 @@ export interface ModuleSource {
   source(path: string): string;
 }
 
-const HOOK_NAMES = [
-  "now", "write", "post", "spawn", "terminate", "wait", "notified", "delay", "mark", "log", "forbidden", "settle", "uncaught",
-  "channel", "portClose", "mainDone", "oom",
-] as const satisfies readonly (keyof BridgeHooks)[];
+const HOOK_NAMES = HOST_CALLBACKS satisfies readonly (keyof BridgeHooks)[];
 
 /** What the callbacks reach before a thread binds its own hooks (the prelude's warm-up runs no candidate code). */
 const UNBOUND: BridgeHooks = {

@@ -3,6 +3,8 @@
  * the prelude ran. The prelude reads them once and deletes the globals, so candidate code never
  * sees them; every other runtime module calls the host through this object only.
  */
+import { HOST_CALLBACKS } from "../host-callbacks";
+
 export interface HostFns {
   now(): number;
   write(stream: number, text: string): void;
@@ -35,7 +37,7 @@ export const CTL = {
 } as const;
 
 const g = globalThis as unknown as Record<string, unknown>;
-const names = ["now", "write", "post", "spawn", "terminate", "wait", "notified", "delay", "mark", "log", "forbidden", "settle", "uncaught", "channel", "portClose", "clone", "mainDone", "oom"] as const;
+const names = [...HOST_CALLBACKS, "clone"] as const;
 
 export const host = {} as HostFns;
 export let ctl = new Float64Array(8);
