@@ -188,22 +188,11 @@ export class CandidateIsolate {
   dispose(): void {
     if (this.isolate.isDisposed) return;
     this.disposedByHost = true;
-    // Handles released here, on this thread, leave nothing for a later GC's weak callbacks to finalise
-    // after the isolate is gone (a module linker finalised late aborted a grader process).
-    const release = (h: { release(): void }) => {
-      try {
-        h.release();
-      } catch {
-        /* already released */
-      }
-    };
-    for (const f of this.fns.values()) release(f);
-    for (const m of this.modules.values()) release(m);
+    // Only the isolate: releasing its context and references first queued disposal tasks that a later
+    // call ran against the dead isolate (V8 fatal in GlobalHandles::Destroy, dining-philosophers in the pool).
     this.fns.clear();
     this.modules.clear();
     this.resolver = null;
-    if (this.rt) release(this.rt);
-    release(this.context);
     this.isolate.dispose();
   }
 }
