@@ -562,6 +562,8 @@ export class CandidateThread {
   private atomicsWait(ta: Int32Array | BigInt64Array, index: number, value: number | bigint, timeoutMs: number): string {
     this.guard();
     if (timeoutMs === 0) return Atomics.wait(ta as Int32Array, index, value as number, 0);
+    // Counted from before the value check: a notify while we set up the wait (flush, publish) is not lost.
+    let mark = this.table.get(G.NOTIFIES);
     if (Atomics.load(ta as Int32Array, index) !== (ta instanceof BigInt64Array ? BigInt(value as bigint) : Number(value) | 0)) return "not-equal";
     this.sync();
     const startL = this.L;
@@ -581,7 +583,6 @@ export class CandidateThread {
     // sleep outside the futex) finds no waiter, so the notify count taken when we left the futex tells
     // us one came: for us, as far as we can tell.
     let moved = false;
-    let mark = this.table.get(G.NOTIFIES);
     const wake = () => {
       this.L = Math.max(this.L, Number(Atomics.load(this.table.bigs, 1)));
       result = "ok";
