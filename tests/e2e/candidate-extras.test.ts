@@ -4,16 +4,15 @@
 // and a submit of it on the history page. Another candidate gets 404 for that diff.
 // Needs Debian's chromium at /usr/bin/chromium (`apt-get install -y chromium`); CI installs it.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-users";
 import { startAppServer, type AppServer } from "../app/support/app-server";
 import { createTempDatabase } from "../app/support/temp-database";
+import { launchPersistentPage, requireChromium } from "./support/chromium";
 
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const GRADING_TIMEOUT_MS = 180_000;
 const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -28,13 +27,9 @@ let page: Page;
 let diffPath = "";
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`End-to-end tests need Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (Debian). Not skipping.`);
-  }
+  requireChromium();
   server = await startAppServer(database.url, 9 * 60_000);
-  context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(30_000);
+  ({ context, page } = await launchPersistentPage(profileDir));
 }, 10 * 60_000);
 
 afterAll(async () => {

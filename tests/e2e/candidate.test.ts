@@ -4,16 +4,15 @@
 // timeline, then finds all three in their history; another candidate gets 404 on the result page.
 // Needs Debian's chromium at /usr/bin/chromium (`apt-get install -y chromium`); CI installs it.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-users";
 import { startAppServer, type AppServer } from "../app/support/app-server";
 import { createTempDatabase } from "../app/support/temp-database";
+import { launchPersistentPage, requireChromium } from "./support/chromium";
 
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const GRADING_TIMEOUT_MS = 180_000;
 
 const CORRECT = `export function sleep(ms: number): Promise<void> {
@@ -39,13 +38,9 @@ let context: BrowserContext | undefined;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`End-to-end tests need Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (Debian). Not skipping.`);
-  }
+  requireChromium();
   server = await startAppServer(database.url, 9 * 60_000);
-  context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(30_000);
+  ({ context, page } = await launchPersistentPage(profileDir));
 }, 10 * 60_000);
 
 afterAll(async () => {

@@ -7,16 +7,14 @@
 // on the invite link.
 // Needs Debian's chromium at /usr/bin/chromium (`apt-get install -y chromium`); CI installs it.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { existsSync } from "node:fs";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { scriptClient } from "../../prisma/seed/client";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-users";
 import { startAppServer, type AppServer } from "../app/support/app-server";
 import { createTempDatabase } from "../app/support/temp-database";
+import { CHROMIUM, CHROMIUM_ARGS, requireChromium } from "./support/chromium";
 
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const GRADING_TIMEOUT_MS = 180_000;
 
 const CORRECT = `export function sleep(ms: number): Promise<void> {
@@ -37,9 +35,7 @@ let inviteUrl = "";
 let assessmentId = "";
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`End-to-end tests need Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (Debian). Not skipping.`);
-  }
+  requireChromium();
   server = await startAppServer(database.url, 9 * 60_000);
   db = scriptClient(database.url);
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
