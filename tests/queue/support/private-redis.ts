@@ -1,25 +1,14 @@
 // A Redis server of the test's own (a free port, nothing on disk), so a test can restart it without
 // disturbing the shared Redis other tests use. Needs redis-server on PATH (Debian's redis-server).
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import IORedis from "ioredis";
+import { freePort } from "../../app/support/app-server";
 
 export interface PrivateRedis {
   url: string;
   /** Stops the server (every key is gone: it keeps nothing on disk) and starts it again on the same port. */
   restart(): Promise<void>;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 async function answers(url: string): Promise<boolean> {
