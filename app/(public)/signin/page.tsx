@@ -33,7 +33,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       />
       <p className="text-sm text-slate-700">
         No account yet?{" "}
-        <Link href="/signup" className="underline">
+        <Link href={nextPath ? `/signup?next=${encodeURIComponent(nextPath)}` : "/signup"} className="underline">
           Sign up as a candidate
         </Link>
         .

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { AuthForm } from "../../_components/auth-form";
 import { MIN_PASSWORD_LENGTH } from "../../_server/auth/credentials";
 import { currentUser } from "../../_server/guards";
+import { isLocalPath } from "../../_server/local-path";
 import { ROLE_HOME } from "../../_server/permissions";
 
 export const metadata: Metadata = { title: "Sign up" };
@@ -14,15 +15,18 @@ const ERRORS: Record<string, string> = {
 };
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { error } = await searchParams;
+  const { error, next } = await searchParams;
   const user = await currentUser();
   if (user) redirect(ROLE_HOME[user.role]);
+  // An invited candidate arrives here from sign-in with the invite in `next`: keep it through sign-up.
+  const nextPath = typeof next === "string" && isLocalPath(next) ? next : undefined;
   return (
     <div className="mx-auto max-w-sm space-y-6">
       <h1 className="text-2xl font-semibold">Create a candidate account</h1>
       <AuthForm
         endpoint="/api/auth/signup"
         submitLabel="Create account"
+        next={nextPath}
         initialError={typeof error === "string" ? ERRORS[error] : undefined}
         fields={[
           { name: "name", label: "Name", type: "text", autoComplete: "name" },
@@ -32,7 +36,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       />
       <p className="text-sm text-slate-700">
         Already have an account?{" "}
-        <Link href="/signin" className="underline">
+        <Link href={nextPath ? `/signin?next=${encodeURIComponent(nextPath)}` : "/signin"} className="underline">
           Sign in
         </Link>
         .

@@ -22,7 +22,10 @@ export async function signedInResponse(request: NextRequest, user: SessionUser, 
   return response;
 }
 
-/** A form posted without JavaScript comes back to its page with an error code the page explains. */
-export function formErrorRedirect(_request: NextRequest, page: "/signin" | "/signup", code: string): NextResponse {
-  return seeOther(page, { error: code });
+/**
+ * A form posted without JavaScript comes back to its page with an error code the page explains, and
+ * with its `next` (a same-site path only), so a second try still lands where the first one was going.
+ */
+export function formErrorRedirect(_request: NextRequest, page: "/signin" | "/signup", code: string, next?: unknown): NextResponse {
+  return seeOther(page, typeof next === "string" && isLocalPath(next) ? { error: code, next } : { error: code });
 }
