@@ -33,26 +33,54 @@ function SideSummary({ label, s }: { label: string; s: Side }) {
   );
 }
 
+type History = Awaited<ReturnType<typeof listOwnSubmissions>>;
+
+function Header({ slug, title }: { slug: string; title: string }) {
+  return (
+    <header className="space-y-1">
+      <h1 className="text-2xl font-semibold">Compare submissions: {title}</h1>
+      <Link href={`/problems/${slug}/submissions`} className="text-sm text-blue-700 underline">
+        All your submissions
+      </Link>
+    </header>
+  );
+}
+
+/** No pair chosen yet (a bookmarked or hand-typed URL): the form to choose one, newest against the one before. */
+function PickPair({ slug, title, history }: { slug: string; title: string; history: History }) {
+  return (
+    <div className="space-y-6">
+      <Header slug={slug} title={title} />
+      {history.length >= 2 ? (
+        <CompareForm slug={slug} submissions={history} a={history[1].id} b={history[0].id} />
+      ) : (
+        <p role="status" className="rounded border border-slate-200 bg-white p-3 text-sm">
+          A comparison needs two submissions of this problem; you have {history.length === 0 ? "none" : "one"} so far.{" "}
+          <Link href={`/problems/${slug}`} className="text-blue-700 underline">
+            Back to the problem
+          </Link>
+        </p>
+      )}
+    </div>
+  );
+}
+
 export default async function SubmissionDiffPage({ params, searchParams }: Props) {
   const user = await requirePermission("problems:read");
   const { slug } = await params;
   const problem = await getProblemForViewer(slug, can(user.role, "problems:preview"));
   if (!problem) notFound();
   const query = await searchParams;
+  const history = await listOwnSubmissions(user.id, slug);
+  if (!query.a || !query.b) return <PickPair slug={slug} title={problem.title} history={history} />;
   const ids = submissionPairSchema.safeParse({ a: query.a, b: query.b });
   // A malformed id, an id that does not exist and another user's id all get the same 404.
   if (!ids.success) notFound();
   const pair = await getOwnSubmissionPair(user.id, slug, ids.data);
   if (!pair) notFound();
-  const history = await listOwnSubmissions(user.id, slug);
   return (
     <div className="space-y-6">
-      <header className="space-y-1">
-        <h1 className="text-2xl font-semibold">Compare submissions: {problem.title}</h1>
-        <Link href={`/problems/${slug}/submissions`} className="text-sm text-blue-700 underline">
-          All your submissions
-        </Link>
-      </header>
+      <Header slug={slug} title={problem.title} />
       <div className="grid gap-3 sm:grid-cols-2">
         <SideSummary label="From (before)" s={pair.a} />
         <SideSummary label="To (after)" s={pair.b} />
