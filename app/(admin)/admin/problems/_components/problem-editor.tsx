@@ -404,11 +404,11 @@ export function ProblemEditor({ mode, initial, tracks, difficulties, loadedVersi
 
       <Section title="Driver and checker" description={<>The driver runs in the sandbox: <code>export async function run(input, solution)</code> calls the candidate&apos;s exports and returns observations. The checker (optional) runs on the host: <code>export function check(ctx)</code>; without one, the driver&apos;s value must deep-equal each test&apos;s <code>expected</code>.</>}>
         <div className="space-y-1">
-          <CodeEditor value={driver} onChange={setDriver} label="Driver (driver.ts)" />
+          <CodeEditor value={driver} onChange={setDriver} label="Driver (driver.ts)" typeCheck={false} />
           <FieldError id="driver-error" errors={err("driver")} />
         </div>
         <div className="space-y-1">
-          <CodeEditor value={checker} onChange={setChecker} label="Checker (checker.ts, empty for none)" />
+          <CodeEditor value={checker} onChange={setChecker} label="Checker (checker.ts, empty for none)" typeCheck={false} />
           <FieldError id="checker-error" errors={err("checker")} />
         </div>
       </Section>
