@@ -1,6 +1,7 @@
 "use client";
 // One line under the editor saying what type checking found, for those who cannot see the underlines,
-// with a button that opens CodeMirror's list of the errors (the lint panel, also Ctrl-Shift-M).
+// with a button that opens CodeMirror's list of the errors (the lint panel, also Ctrl-Shift-M). A live
+// region, not role="status": the workspace's submission status stays the page's one status element.
 import type { TypeCheckStatus } from "./use-type-checking";
 
 function message(status: TypeCheckStatus): string {
@@ -22,7 +23,7 @@ export function TypeCheckStatusLine({ status, onShowErrors }: { status: TypeChec
   if (status.state === "off") return null;
   const hasErrors = status.state === "ready" && !!status.errors;
   return (
-    <p role="status" data-testid="type-check-status" className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
+    <p aria-live="polite" data-testid="type-check-status" className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
       <span className={hasErrors ? "text-red-800" : undefined}>{message(status)}</span>
       {hasErrors && (
         <button type="button" onClick={onShowErrors} className="text-blue-700 underline hover:text-blue-900">
