@@ -25,7 +25,7 @@ export const LIMITS: Record<keyof RunLimits, LimitInfo> = {
   },
   wallMs: {
     default: 60_000, cap: 300_000, unit: "wall ms",
-    precision: "safety net only, generous so machine load never decides; checked by a host timer",
+    precision: "safety net only, so machine load never decides: each period of this length the run must have spent some candidate CPU, else time_limit_exceeded; a run still computing is given more periods up to the cap",
   },
   memoryMb: {
     default: 128, cap: 512, unit: "MB per isolate",

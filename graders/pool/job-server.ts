@@ -14,11 +14,15 @@ function send(message: GraderProcessMessage): void {
   process.send?.(message);
 }
 
-/** Reports each run to the supervisor first, so its watchdog follows the run's own wall budget. */
+/**
+ * Reports each run to the supervisor first, and again whenever the run's wall-clock net is extended
+ * (wall-net.ts), so the watchdog follows the run's own wall budget.
+ */
 function withHeartbeat(id: number, run: RunProgram): RunProgram {
   return (spec) => {
-    send({ type: "progress", id, wallMs: spec.limits.wallMs });
-    return run(spec);
+    const beat = () => send({ type: "progress", id, wallMs: spec.limits.wallMs });
+    beat();
+    return run({ ...spec, onProgress: beat });
   };
 }
 

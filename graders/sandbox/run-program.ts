@@ -5,9 +5,10 @@
  */
 import type { RunResult, RunSpec, RunStatus, ThreadMetrics } from "./run-spec";
 import { hostPool, type HostThread } from "./host-pool";
-import { createTable, G, INF, ST, SharedTable } from "./shared-table";
+import { B, createTable, G, INF, ST, SharedTable } from "./shared-table";
 import type { Delivery, FromHost, ThreadEnd, ThreadKind, ThreadStart } from "./thread-protocol";
-import { resolveLimits, BLOCKED_TASK_MS } from "../limits";
+import { resolveLimits, BLOCKED_TASK_MS, LIMITS } from "../limits";
+import { WallNet } from "./wall-net";
 import { buildTimeline } from "./timeline";
 
 let nextRun = 1;
@@ -51,16 +52,23 @@ class Run {
   private done = false;
   private startWall = Date.now();
   private resolve!: (r: RunResult) => void;
-  private wallTimer: NodeJS.Timeout | null = null;
+  private wallNet: WallNet;
   private limits;
 
   constructor(private spec: RunSpec) {
     this.limits = resolveLimits(spec.limits);
+    this.wallNet = new WallNet({
+      limitMs: this.limits.wallMs,
+      capMs: Math.max(this.limits.wallMs, LIMITS.wallMs.cap),
+      cpuNs: () => Atomics.load(this.table.bigs, B.CPU_NS),
+      onExtend: spec.onProgress,
+      onExpire: (reason) => this.finish("time_limit_exceeded", reason),
+    });
   }
 
   start(): Promise<RunResult> {
     const p = new Promise<RunResult>((r) => (this.resolve = r));
-    this.wallTimer = setTimeout(() => this.finish("time_limit_exceeded", `wall-clock safety net of ${this.limits.wallMs} ms exceeded`), this.limits.wallMs);
+    this.wallNet.start();
     this.startThread(0, -1, "main", this.spec.entry, undefined, 0);
     return p;
   }
@@ -269,7 +277,7 @@ class Run {
   private finish(status: RunStatus, message?: string, extra: Partial<RunResult> = {}): void {
     if (this.done) return;
     this.done = true;
-    if (this.wallTimer) clearTimeout(this.wallTimer);
+    this.wallNet.stop();
     Atomics.store(this.table.ints, G.STOP, 1);
     this.table.bump();
     const ends = [...this.threads.values()].map((t) => t.end).filter((e): e is ThreadEnd => e !== null);

@@ -48,6 +48,8 @@ export interface RunSpec {
   limits: RunLimits;
   /** Globals the problem forbids, e.g. ["Promise.all"]; a call is recorded and throws. */
   forbid?: string[];
+  /** Called when the wall-clock safety net is extended because the run is still using CPU (wall-net.ts). Not sent over the wire. */
+  onProgress?: () => void;
   /** Record a timeline (spans per macrotask). Default true. */
   timeline?: boolean;
 }

@@ -49,6 +49,21 @@ describe("limits, each with its status", () => {
   });
 });
 
+describe("the wall-clock safety net never decides for a program that is computing", () => {
+  test("a run past its wall period that keeps using CPU finishes normally, and reports progress", async () => {
+    let beats = 0;
+    const r = await program(`
+      let n = 0;
+      const chunk = () => { const t = performance.now(); while (performance.now() - t < 20); if (++n < 60) setImmediate(chunk); else console.log("done", n); };
+      chunk();
+    `, { wallMs: 500, cpuMs: 20_000 }, { onProgress: () => beats++ });
+    expect(r.status).toBe("ok");
+    expect(stdout(r)).toBe("done 60\n");
+    expect(r.metrics.wallMs).toBeGreaterThan(500);
+    expect(beats).toBeGreaterThan(0);
+  });
+});
+
 describe("containment", () => {
   test("no host objects are reachable", async () => {
     const r = await program(`
