@@ -43,8 +43,9 @@ export async function serveGradingJobs(runtime: () => RunProgram, warmUp?: () =>
     process.exit(2);
   }
   process.on("message", (m: SupervisorMessage) => void handle(m, runtime));
-  // The supervisor gone means nobody will read our reports.
-  process.on("disconnect", () => process.exit(0));
+  // The supervisor gone means nobody will read our reports. SIGKILL, not exit(): an exit tears down the
+  // host threads, and a thread that used isolated-vm can crash on the way out (host-pool.ts).
+  process.on("disconnect", () => process.kill(process.pid, "SIGKILL"));
   try {
     warmUpCompiler();
     // Warming is an optimisation: never let it keep the process from serving.

@@ -4,5 +4,5 @@
  */
 export const HOST_CALLBACKS = [
   "now", "write", "post", "spawn", "terminate", "wait", "notified", "delay", "mark", "log", "forbidden", "settle", "uncaught",
-  "channel", "portClose", "mainDone", "oom",
+  "channel", "portClose", "mainDone", "oom", "sab",
 ] as const;

@@ -544,6 +544,7 @@ export class CandidateThread {
       oom: (what: string) => {
         this.stopNow(this.memoryFatal(` (${what})`));
       },
+      sab: (byteLength: number) => new SharedArrayBuffer(byteLength),
     };
   }
 

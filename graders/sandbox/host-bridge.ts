@@ -25,6 +25,8 @@ export interface BridgeHooks {
   mainDone(): void;
   /** Memory the V8 heap limit does not see (WebAssembly pages) went past the thread's limit. */
   oom(what: string): void;
+  /** A new SharedArrayBuffer made on this (host) thread; see runtime/isolate/shared-buffer.ts. */
+  sab(byteLength: number): SharedArrayBuffer;
 }
 
 export class ModuleNotFound extends Error {
@@ -43,7 +45,7 @@ const HOOK_NAMES = HOST_CALLBACKS satisfies readonly (keyof BridgeHooks)[];
 const UNBOUND: BridgeHooks = {
   now: () => 0, write: () => {}, post: () => {}, spawn: () => -1, terminate: () => {}, wait: () => "timed-out", notified: () => 0,
   delay: () => {}, mark: () => {}, log: () => {}, forbidden: () => {}, settle: () => {}, uncaught: () => {}, channel: () => [0, 1],
-  portClose: () => {}, mainDone: () => {}, oom: () => {},
+  portClose: () => {}, mainDone: () => {}, oom: () => {}, sab: (n) => new SharedArrayBuffer(n),
 };
 
 const CTL_SIZE = 8;

@@ -28,12 +28,19 @@ function retire(): void {
   process.exit(0);
 }
 
+/** The last run's isolate settings: a spare is made like it (most runs of a grading share them). */
+let last: { memoryMb: number; prelude: string } | null = null;
+
 cmd.on("message", (m: ToHost) => {
   if (m.t === "retire") return retire();
+  if (m.t === "warm") {
+    if (last) prepareSpareIsolate(last.memoryMb, last.prelude);
+    return;
+  }
   if (m.t !== "start") return;
+  last = { memoryMb: m.limits.memoryMb, prelude: m.prelude };
   const end = new CandidateThread(m, cmd, send).run();
   send({ t: "end", run: m.run, end });
   send({ t: "idle" });
-  setImmediate(() => prepareSpareIsolate(m.limits.memoryMb, m.prelude));
 });
 send({ t: "ready" });

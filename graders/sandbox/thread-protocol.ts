@@ -35,6 +35,8 @@ export type ToHost =
   | ThreadStart
   | { t: "deliver"; run: number; ev: Delivery; stamp: number }
   | { t: "stop"; run: number }
+  /** Make a spare isolate like the last run's (spare-isolate.ts); only the pool's first few idle hosts get one. */
+  | { t: "warm" }
   /** Collect garbage and exit (see thread-host.ts): never terminate() a thread that used isolated-vm. */
   | { t: "retire" };
 

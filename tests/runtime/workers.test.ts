@@ -32,6 +32,46 @@ describe("workers", () => {
     expect(stdout(r)).toBe("TypeError ERR_INVALID_TRANSFER_OBJECT\nDataCloneError\n42\n");
   });
 
+  test("SharedArrayBuffer keeps Node's constructor: instanceof, constructor, slice (species), no call without new", async () => {
+    const r = await program(`
+      const sab = new SharedArrayBuffer(16);
+      const part = sab.slice(4, 12);
+      console.log(sab instanceof SharedArrayBuffer, sab.constructor === SharedArrayBuffer, Object.prototype.toString.call(sab), SharedArrayBuffer.name, SharedArrayBuffer.length);
+      console.log(part.byteLength, part instanceof SharedArrayBuffer, part !== sab);
+      try { SharedArrayBuffer(4); } catch (e) { console.log(e.constructor.name, e.message); }
+      try { new SharedArrayBuffer(-1); } catch (e) { console.log(e.constructor.name, e.message); }
+    `);
+    expect(stdout(r)).toBe([
+      "true true [object SharedArrayBuffer] SharedArrayBuffer 1",
+      "8 true true",
+      "TypeError Constructor SharedArrayBuffer requires 'new'",
+      "RangeError Invalid array buffer length",
+      "",
+    ].join("\n"));
+  });
+
+  // SharedArrayBuffers are made on the host thread (runtime/isolate/shared-buffer.ts): one made by a
+  // worker that has ended, still used by main, used to be freed into the dead worker's isolate and
+  // corrupt the grader's heap. Many rounds, so a regression has its chance to show.
+  test("SharedArrayBuffers outlive the workers that made them", async () => {
+    const r = await program(`
+      import { Worker } from "node:worker_threads";
+      const src = "const { parentPort, workerData } = require('node:worker_threads'); const s = new SharedArrayBuffer(1 << 16); new Int32Array(s)[0] = workerData; parentPort.postMessage(s);";
+      let sum = 0;
+      for (let round = 0; round < 6; round++) {
+        const bufs = await Promise.all(Array.from({ length: 6 }, (_, i) => new Promise((res) => {
+          const w = new Worker(src, { eval: true, workerData: i + 1 });
+          w.on("message", (s) => w.on("exit", () => res(s)));
+        })));
+        for (const s of bufs) sum += Atomics.load(new Int32Array(s), 0);
+        const junk = []; for (let i = 0; i < 2000; i++) junk.push(new Array(100).fill(i));
+      }
+      console.log(sum);
+    `, { maxWorkersTotal: 64 });
+    expect(r.status).toBe("ok");
+    expect(stdout(r)).toBe(`${6 * 21}\n`);
+  });
+
   test("two workers burning ~150 ms CPU each finish in ~150 ms of virtual time, not ~300", async () => {
     const r = await program(`
       import { Worker } from "node:worker_threads";

@@ -24,6 +24,8 @@ export interface HostFns {
   clone(value: unknown): unknown;
   mainDone(): void;
   oom(what: string): void;
+  /** A SharedArrayBuffer from the host thread's allocator (shared-buffer.ts). */
+  sab(byteLength: number): SharedArrayBuffer;
 }
 
 export const CTL = {

@@ -13,6 +13,7 @@ import { URL } from "./url";
 import * as msg from "./messaging";
 import { installAtomics } from "./atomics";
 import { limitWasmMemory } from "./wasm-memory";
+import { hostSharedArrayBuffers } from "./shared-buffer";
 import { lockIntrinsics } from "./intrinsics-lock";
 import { createHarness } from "./harness";
 import { reportUncaught, describeError } from "./uncaught";
@@ -253,6 +254,7 @@ const rt = {
     define("global", globalThis);
     installAtomics(cfg.seed, cfg.threadId);
     limitWasmMemory((cfg.memoryMb ?? 128) * 1024 * 1024);
+    hostSharedArrayBuffers((cfg.memoryMb ?? 128) * 1024 * 1024);
     builtins = buildBuiltins(cfg, performance, harness);
     define("__grader_builtins", builtins);
     installForbidden(cfg.forbid ?? [], cfg.trusted ?? []);
