@@ -14,13 +14,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type * as TS from "typescript";
 import type { Diagnostic } from "./report";
+import { compilerOptions } from "./compiler-options";
 
 export type CompileResult =
   | { ok: true; js: string; ms: number; /** Names the module exports (values and types). */ exports: string[]; /** Source map (JSON) of js back to the source. */ map?: string }
   | { ok: false; diagnostics: Diagnostic[]; ms: number };
 
-/** Lib files the candidate gets: ES2023 (Node 20's V8 has the ES2023 array methods) without DOM. */
-const LIB = ["lib.es2023.d.ts"];
 const MAX_DIAGNOSTICS = 50;
 const SRC_ROOT = "/src/";
 
@@ -47,30 +46,6 @@ let envFiles: { candidate: string; harness: string } | undefined;
 function environmentFiles() {
   envFiles ??= { candidate: locate("runtime/candidate-env.d.ts"), harness: locate("harness.d.ts") };
   return envFiles;
-}
-
-function compilerOptions(ts: typeof TS, allowJs: boolean): TS.CompilerOptions {
-  return {
-    strict: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    moduleDetection: ts.ModuleDetectionKind.Force,
-    lib: LIB,
-    types: [],
-    allowJs,
-    checkJs: false,
-    esModuleInterop: true,
-    allowSyntheticDefaultImports: true,
-    skipLibCheck: true,
-    noEmitOnError: true,
-    sourceMap: true,
-    newLine: ts.NewLineKind.LineFeed,
-    useDefineForClassFields: true,
-    experimentalDecorators: false,
-    allowImportingTsExtensions: false,
-    noEmit: false,
-  };
 }
 
 /** Parsed lib and ambient files, shared by every compilation in this process. */
