@@ -42,7 +42,6 @@ const KNOWN_GAPS: Record<string, string> = {
   "20-console-map-set.mjs": "Map/Set iterator previews",
   "21-console-classes-functions.mjs": "subclass of Map: the [Map] tag",
   "23-console-typed-arrays.mjs": "ArrayBuffer/DataView byteLength printed as [byteLength]",
-  "27-console-table.mjs": "console.table is not implemented",
   "31-structured-clone.mjs": "transferred ArrayBuffers are copied, not detached",
   "35-worker-eval.mjs": "import() in eval workers",
   "39-worker-terminate-busy.mjs": "terminate() cannot interrupt a worker spinning in a sync loop",

@@ -1,6 +1,7 @@
 /** console, formatted by Node's own util.inspect (node-inspect-extracted), written through the host. */
 import { formatWithOptions, inspect } from "node-inspect-extracted";
 import { host } from "./host";
+import { formatTable } from "./console-table";
 
 const STDOUT = 0;
 const STDERR = 1;
@@ -85,7 +86,7 @@ export function createConsole(): Console {
       if (s === undefined) return write(STDERR, `(node) Warning: No such label '${k}' for console.timeLog()`);
       write(STDOUT, fmt([`${k}: ${elapsed(s)}`, ...a]));
     },
-    table: (data: unknown) => write(STDOUT, fmt([data])),
+    table: (data: unknown, properties?: unknown) => write(STDOUT, formatTable(data, properties) ?? fmt([data])),
   };
   return c as unknown as Console;
 }
