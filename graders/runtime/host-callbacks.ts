@@ -1,6 +1,6 @@
 /**
  * The callbacks the host thread installs in every candidate isolate (as `__h_<name>` globals, plus
- * `__h_clone`): one list for both sides of the bridge, sandbox/host-bridge.ts and isolate/host.ts.
+ * `__h_clone` and the `__h_xcopy` handle): one list for both sides of the bridge, sandbox/host-bridge.ts and isolate/host.ts.
  */
 export const HOST_CALLBACKS = [
   "now", "write", "post", "spawn", "terminate", "wait", "notified", "delay", "mark", "log", "forbidden", "settle", "uncaught",

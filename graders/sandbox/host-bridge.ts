@@ -77,6 +77,9 @@ export class CandidateIsolate {
     this.ctl[1] = Infinity;
     global.setSync("__h_ctl", new ivm.ExternalCopy(new Float64Array(ctlBuffer)).copyInto());
     global.setSync("__h_clone", new ivm.Callback((v: unknown) => v));
+    // Not a copy: the handle itself, so the runtime can reach isolated-vm's ExternalCopy class from
+    // inside the isolate and detach the ArrayBuffers a transfer list moves (isolate/buffer-transfer.ts).
+    global.setSync("__h_xcopy", new ivm.ExternalCopy(0));
     for (const name of HOOK_NAMES) {
       global.setSync("__h_" + name, new ivm.Callback((...a: unknown[]) => (this.hooks[name] as (...x: unknown[]) => unknown)(...a)));
     }

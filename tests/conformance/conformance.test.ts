@@ -42,10 +42,8 @@ const KNOWN_GAPS: Record<string, string> = {
   "20-console-map-set.mjs": "Map/Set iterator previews",
   "21-console-classes-functions.mjs": "subclass of Map: the [Map] tag",
   "23-console-typed-arrays.mjs": "ArrayBuffer/DataView byteLength printed as [byteLength]",
-  "31-structured-clone.mjs": "transferred ArrayBuffers are copied, not detached",
   "35-worker-eval.mjs": "import() in eval workers",
   "39-worker-terminate-busy.mjs": "terminate() cannot interrupt a worker spinning in a sync loop",
-  "45-shared-buffer-messages.mjs": "transferred ArrayBuffers are copied, not detached",
 };
 
 describe("sandbox output equals real Node.js", () => {

@@ -44,6 +44,10 @@ const names = [...HOST_CALLBACKS, "clone"] as const;
 export const host = {} as HostFns;
 export let ctl = new Float64Array(8);
 
+/** isolated-vm's ExternalCopy class in this isolate, taken from the `__h_xcopy` handle the host installed. */
+export type ExternalCopyClass = new (value: unknown, options: { transferOut: boolean }) => { release(): void };
+export let ExternalCopy: ExternalCopyClass | null = null;
+
 /** Take the callbacks the host installed for this isolate (called once, before any candidate code). */
 export function attachHost(): void {
   for (const n of names) {
@@ -53,4 +57,7 @@ export function attachHost(): void {
   }
   ctl = g.__h_ctl as Float64Array;
   delete g.__h_ctl;
+  const xcopy = g.__h_xcopy as { constructor: ExternalCopyClass } | undefined;
+  ExternalCopy = xcopy ? xcopy.constructor : null;
+  delete g.__h_xcopy;
 }

@@ -1,11 +1,13 @@
 /**
  * node:worker_threads inside the isolate: MessagePort/MessageChannel, Worker, parentPort. Messages
  * leave through the host (structured clone with SharedArrayBuffers shared) and come back as
- * deliveries the host makes one per macrotask in the poll phase.
+ * deliveries the host makes one per macrotask in the poll phase. Transferred ArrayBuffers are
+ * copied to the receiver and detached here (buffer-transfer.ts).
  */
 import { EventEmitter, Event, DOMException } from "./events";
 import { host, ctl, CTL } from "./host";
 import { URL } from "./url";
+import { transferredBuffers, detachAll } from "./buffer-transfer";
 
 const PORT_MARK = "\u0000graderPort";
 const ports = new Map<number, MessagePort>();
@@ -89,24 +91,31 @@ function send(kind: string, target: number, message: unknown, transfer: unknown)
       moving.add(t);
     } else if (t instanceof SharedArrayBuffer || !(t instanceof ArrayBuffer)) throw invalidTransfer();
   }
+  const buffers = transferredBuffers(list);
   const data = encodePorts(message, moving);
   try {
     host.post(kind, target, data, [...moving].map((p) => p._id));
   } catch (e) {
     throw cloneError(e);
   }
+  detachAll(buffers);
   for (const p of moving) {
     p._detach();
   }
 }
 
 export function structuredClone(value: unknown, options?: { transfer?: unknown[] }): unknown {
-  for (const t of options?.transfer ?? []) if (t instanceof SharedArrayBuffer || !(t instanceof ArrayBuffer)) throw invalidTransfer();
+  const list = options?.transfer ?? [];
+  for (const t of list) if (t instanceof SharedArrayBuffer || !(t instanceof ArrayBuffer)) throw invalidTransfer();
+  const buffers = transferredBuffers(list);
+  let copy: unknown;
   try {
-    return host.clone(value);
+    copy = host.clone(value);
   } catch (e) {
     throw cloneError(e);
   }
+  detachAll(buffers);
+  return copy;
 }
 
 export class MessagePort extends EventEmitter {
@@ -274,12 +283,14 @@ export class Worker extends EventEmitter {
       if (t instanceof MessagePort) moving.add(t);
       else if (t instanceof SharedArrayBuffer || !(t instanceof ArrayBuffer)) throw invalidTransfer();
     }
+    const buffers = transferredBuffers(options.transferList ?? []);
     const data = encodePorts(options.workerData, moving);
     try {
       this.threadId = host.spawn(kind, source, data, { name: options.name ?? "", ports: [...moving].map((p) => p._id) });
     } catch (e) {
       throw cloneError(e);
     }
+    detachAll(buffers);
     for (const p of moving) p._detach();
     workers.set(this.threadId, this);
     refsChanged();
