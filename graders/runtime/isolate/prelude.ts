@@ -48,6 +48,9 @@ function virtualDate(): DateConstructor {
     return Reflect.construct(RealDate, args.length ? args : [now()], new.target);
   }
   VDate.prototype = RealDate.prototype;
+  // Node's Date is named Date and takes 7 arguments; util.inspect prefixes a Date whose constructor has another name.
+  O.defineProperty(VDate, "name", { value: "Date", configurable: true });
+  O.defineProperty(VDate, "length", { value: 7, configurable: true });
   VDate.now = now;
   VDate.parse = RealDate.parse;
   VDate.UTC = RealDate.UTC;
