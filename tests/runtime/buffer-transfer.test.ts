@@ -30,6 +30,8 @@ const SNIPPETS: Record<string, string> = {
     new Uint8Array(big)[(8 << 20) - 1] = 7;
     const moved = structuredClone(big, { transfer: [big] });
     console.log(big.byteLength, moved.byteLength, new Uint8Array(moved)[(8 << 20) - 1]);
+    // The handle the runtime detaches with is gone before candidate code runs.
+    console.log(typeof globalThis.__h_xcopy, Object.getOwnPropertyNames(globalThis).filter((n) => n.startsWith("__h_")));
   `,
   workers: `
     import { Worker, isMainThread, parentPort, workerData, MessageChannel } from "node:worker_threads";
