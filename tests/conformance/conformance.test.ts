@@ -38,10 +38,7 @@ describe("conformance corpus", () => {
 // Known differences from Node, tracked on issue 3. `it.failing` keeps them running: each turns red the day
 // the runtime matches Node, so it must then leave this list.
 const KNOWN_GAPS: Record<string, string> = {
-  "18-console-nested-objects.mjs": "symbol keys print without brackets",
   "20-console-map-set.mjs": "Map/Set iterator previews",
-  "21-console-classes-functions.mjs": "subclass of Map: the [Map] tag",
-  "23-console-typed-arrays.mjs": "ArrayBuffer/DataView byteLength printed as [byteLength]",
   "35-worker-eval.mjs": "import() in eval workers",
   "39-worker-terminate-busy.mjs": "terminate() cannot interrupt a worker spinning in a sync loop",
 };
