@@ -200,6 +200,12 @@ class Run {
     setTimeout(() => {
       if (this.done || !this.table.quiescent() || this.table.get(G.EPOCH) !== epoch) return;
       const live = [...this.threads.values()].filter((t) => !t.end);
+      // A thread reads as DONE in the table before its end reaches us (its host disposes the isolate
+      // first): an ending main or a crashed worker is not a deadlock. Decide again once its end is here.
+      if (live.some((t) => this.table.state(t.id) === ST.DONE)) {
+        this.recheckAtEnd = true;
+        return;
+      }
       const waits = live.map((t) => ({ threadId: t.id, on: this.describeWait(t, live) }));
       const blockedSomewhere = live.length > 1 || this.waits.size > 0;
       if (this.spec.mode === "test" && !blockedSomewhere) {
@@ -219,7 +225,17 @@ class Run {
     return kids.length ? `awaiting a message from ${kids.join(", ")}` : "awaiting a message";
   }
 
+  private recheckAtEnd = false;
+
   private onEnd(end: ThreadEnd): void {
+    this.handleEnd(end);
+    if (this.recheckAtEnd && !this.done) {
+      this.recheckAtEnd = false;
+      this.checkQuiescent();
+    }
+  }
+
+  private handleEnd(end: ThreadEnd): void {
     const rec = this.threads.get(end.threadId);
     if (!rec || rec.end) return;
     rec.end = end;

@@ -26,6 +26,25 @@ describe("test mode", () => {
     expect(r.logs.map((l) => l.text)).toEqual(["printed"]);
   });
 
+  // The main thread reads as DONE in the shared table before its end reaches the supervisor (its host
+  // disposes the isolate first); with every worker idle the table looked quiescent, and a run whose
+  // driver had settled was reported as a deadlock now and then (process-pool's close-forgets-workers).
+  test("a driver that settles while the solution's workers sit idle is a result, not a deadlock", async () => {
+    for (let i = 0; i < 5; i++) {
+      const r = await runProgram(testSpec(
+        `import "./solution.js"; export async function run(input, s) { return s.start(); }`,
+        `import { Worker } from "node:worker_threads";
+         export async function start() {
+           const ws = [0, 1].map(() => new Worker("require('node:worker_threads').parentPort.on('message', () => {})", { eval: true }));
+           await new Promise((r) => setTimeout(r, 10));
+           return ws.length;
+         }`,
+        {},
+      ));
+      expect({ status: r.status, value: r.value }).toEqual({ status: "ok", value: 2 });
+    }
+  });
+
   test("a candidate cannot import grader:harness", async () => {
     const r = await runProgram(testSpec(
       `import "./solution.js"; export async function run() { return 1; }`,
