@@ -46,7 +46,7 @@ function speedupOutcome(ctx: CheckContext, runs: Run[], workers: number): CheckO
   const figures = { oneWorkerMs: r1(oneMs), workersMs: r1(manyMs), speedup: rounded, required, workers, cores: ctx.cores, repeats: runs.length / 2 };
   const message =
     `${workers} workers took ${figures.workersMs} ms, one worker ${figures.oneWorkerMs} ms (best of ${runs.length / 2} alternating runs each, ` +
-    `after a warm-up call): speedup ${rounded}, required ${required} (0.7 × min(${workers} workers, ${ctx.cores} cores)); ${METHOD}`;
+    `after a warm-up call): speedup ${rounded}, required ${required} (${SPEEDUP_FACTOR} × min(${workers} workers, ${ctx.cores} cores)); ${METHOD}`;
   return { check: "speedup", passed, verdict: "insufficient_speedup", message, figures };
 }
 
