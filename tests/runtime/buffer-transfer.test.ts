@@ -3,12 +3,7 @@
  * Worker's transferList, the sender's buffer is detached (byteLength 0, its views empty) and the
  * receiver has the bytes; a failed clone detaches nothing. Each snippet's output must equal real Node's.
  */
-import { describe, expect, test } from "@jest/globals";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { program, stdout } from "./run-helpers";
+import { describeNodeParity } from "./node-parity-suite";
 
 const SNIPPETS: Record<string, string> = {
   structuredClone: `
@@ -61,16 +56,4 @@ const SNIPPETS: Record<string, string> = {
   `,
 };
 
-describe("transferred ArrayBuffers behave as in node", () => {
-  const dir = mkdtempSync(join(tmpdir(), "transfer-"));
-  for (const [name, code] of Object.entries(SNIPPETS)) {
-    test(name, async () => {
-      const file = join(dir, `${name}.mjs`);
-      writeFileSync(file, code);
-      const expected = execFileSync(process.execPath, [file], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-      const r = await program(code);
-      expect(r.status).toBe("ok");
-      expect(stdout(r).split("\n")).toEqual(expected.split("\n"));
-    }, 60_000);
-  }
-});
+describeNodeParity("transferred ArrayBuffers behave as in node", SNIPPETS);

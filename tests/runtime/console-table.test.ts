@@ -4,12 +4,7 @@
  * integer-like keys first, Values for primitives, a properties filter), cell formatting (depth,
  * three array items, one line), Map/Set, wide characters, groups and non-tabular data.
  */
-import { describe, expect, test } from "@jest/globals";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { program, stdout } from "./run-helpers";
+import { describeNodeParity } from "./node-parity-suite";
 
 const SNIPPETS: Record<string, string> = {
   rowsOfObjects: `
@@ -55,16 +50,4 @@ const SNIPPETS: Record<string, string> = {
   `,
 };
 
-describe("console.table equals node's", () => {
-  const dir = mkdtempSync(join(tmpdir(), "table-"));
-  for (const [name, code] of Object.entries(SNIPPETS)) {
-    test(name, async () => {
-      const file = join(dir, `${name}.mjs`);
-      writeFileSync(file, code);
-      const expected = execFileSync(process.execPath, [file], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-      const r = await program(code);
-      expect(r.status).toBe("ok");
-      expect(stdout(r).split("\n")).toEqual(expected.split("\n"));
-    }, 60_000);
-  }
-});
+describeNodeParity("console.table equals node's", SNIPPETS);

@@ -1,9 +1,4 @@
-import { describe, expect, test } from "@jest/globals";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { program } from "./run-helpers";
+import { describeNodeParity } from "./node-parity-suite";
 
 /** Programs whose output does not depend on real timing: the sandbox must print exactly what node prints. */
 const PROGRAMS: Record<string, string> = {
@@ -51,16 +46,4 @@ const PROGRAMS: Record<string, string> = {
   `,
 };
 
-describe("output equals node's", () => {
-  const dir = mkdtempSync(join(tmpdir(), "parity-"));
-  for (const [name, code] of Object.entries(PROGRAMS)) {
-    test(name, async () => {
-      const file = join(dir, `${name}.mjs`);
-      writeFileSync(file, code);
-      const expected = execFileSync(process.execPath, [file], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-      const r = await program(code);
-      expect(r.status).toBe("ok");
-      expect(r.output.filter((o) => o.stream === "stdout").map((o) => o.text).join("")).toBe(expected);
-    });
-  }
-});
+describeNodeParity("output equals node's", PROGRAMS);
