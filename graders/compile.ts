@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type * as TS from "typescript";
 import type { Diagnostic } from "./report";
-import { compilerOptions } from "./compiler-options";
+import { candidateMessage, compilerOptions } from "./compiler-options";
 
 export type CompileResult =
   | { ok: true; js: string; ms: number; /** Names the module exports (values and types). */ exports: string[]; /** Source map (JSON) of js back to the source. */ map?: string }
@@ -81,16 +81,6 @@ function createHost(ts: typeof TS, options: TS.CompilerOptions, files: Map<strin
     readFile: (f) => files.get(f) ?? (!f.startsWith(SRC_ROOT) && existsSync(f) ? readFileSync(f, "utf8") : undefined),
     directoryExists: (d) => d === SRC_ROOT.slice(0, -1) || d.startsWith(SRC_ROOT.slice(0, -1)) || existsSync(d),
   };
-}
-
-/** TypeScript suggests installing @types/node for `process`, `require`, `Buffer`: wrong advice in the sandbox. */
-const NODE_TYPES_HINTS = new Set([2580, 2591]);
-
-function candidateMessage(ts: typeof TS, d: TS.Diagnostic): string {
-  const message = ts.flattenDiagnosticMessageText(d.messageText, "\n");
-  const name = /Cannot find name '([^']+)'/.exec(message)?.[1];
-  if (NODE_TYPES_HINTS.has(d.code) && name) return `Cannot find name '${name}': it is not part of the sandbox's Node.js subset.`;
-  return message;
 }
 
 function toDiagnostic(ts: typeof TS, d: TS.Diagnostic, displayNames: Map<string, string>): Diagnostic {

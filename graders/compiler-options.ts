@@ -32,3 +32,14 @@ export function compilerOptions(ts: typeof TS, allowJs = false): TS.CompilerOpti
     noEmit: false,
   };
 }
+
+/** TypeScript suggests installing @types/node for `process`, `require`, `Buffer`: wrong advice in the sandbox. */
+const NODE_TYPES_HINTS = new Set([2580, 2591]);
+
+/** A diagnostic's text as the candidate reads it (the report and the editor word it the same). */
+export function candidateMessage(ts: typeof TS, d: TS.Diagnostic): string {
+  const message = ts.flattenDiagnosticMessageText(d.messageText, "\n");
+  const name = /Cannot find name '([^']+)'/.exec(message)?.[1];
+  if (NODE_TYPES_HINTS.has(d.code) && name) return `Cannot find name '${name}': it is not part of the sandbox's Node.js subset.`;
+  return message;
+}
