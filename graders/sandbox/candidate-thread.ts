@@ -309,6 +309,7 @@ export class CandidateThread {
     const startL = this.L;
     const c0 = threadCpuNs();
     this.cpuMark = c0;
+    this.waitCpuNs = 0;
     let result: T | undefined;
     try {
       result = fn();
@@ -319,10 +320,18 @@ export class CandidateThread {
       this.cpuFrozen = null;
       this.L += c1 - (this.cpuMark ?? c1);
       this.cpuMark = null;
-      this.account(label, startL, c1 - c0);
+      this.account(label, startL, Math.max(0, c1 - c0 - this.waitCpuNs));
     }
     return result;
   }
+
+  /**
+   * CPU the host spent inside Atomics.wait during the current macrotask (its wait loop wakes every few
+   * ms to check notifies and quiescence). A real Atomics.wait sleeps in the kernel, so this is not the
+   * candidate's CPU: left in, it grew with the wall time of the wait, i.e. with machine load, and a
+   * correct foo-bar-alternately read as busy-waiting on a loaded machine.
+   */
+  private waitCpuNs = 0;
 
   private account(label: string, startL: number, cpu: number): void {
     this.cpuNs += cpu;
@@ -571,6 +580,7 @@ export class CandidateThread {
     const deadline = Number.isFinite(timeoutMs) ? this.L + timeoutMs * MS : Infinity;
     const cpuBefore = this.cpuMark;
     this.cpuMark = null;
+    const waitFrom = threadCpuNs();
     // What the thread printed before blocking must reach the supervisor before a deadlock ends the run.
     this.flush();
     const on = `Atomics.wait(${ta instanceof BigInt64Array ? "BigInt64Array" : "Int32Array"}[${index}]) == ${String(value)}`;
@@ -637,7 +647,9 @@ export class CandidateThread {
       if (woken) this.table.add(G.WAKES, -1);
       this.send({ t: "wait", run: this.s.run, threadId: this.me, on: null });
       if (this.s.timeline) this.spans.push({ start: startL / MS, end: this.L / MS, kind: "wait", label: on });
-      this.cpuMark = cpuBefore === null ? null : threadCpuNs();
+      const waitTo = threadCpuNs();
+      this.waitCpuNs += waitTo - waitFrom;
+      this.cpuMark = cpuBefore === null ? null : waitTo;
     }
     this.guard();
     return result;
