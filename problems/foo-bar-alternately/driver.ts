@@ -10,8 +10,14 @@
  * the grader log (h.log). Under seed 0 each thread's prints burn 60 ms of that thread's CPU in total
  * (60 / n ms each) after they record: a thread that busy-waits for its turn meanwhile shows tens of ms
  * of CPU of its own, a thread asleep in Atomics.wait shows none. A third, idle thread (it builds a FooBar
- * and then sleeps until both callers returned) gives the CPU cost of a thread that does nothing. Under a perturbed schedule (seed != 0)
- * every print stalls 0.3-1.5 ms before it records, which exposes "hand over the turn, then print".
+ * and then sleeps until both callers returned) gives the CPU cost of a thread that does nothing.
+ *
+ * Seed 0 is also the favourable schedule: a print records only once every print before it in
+ * "foobarfoobar..." has recorded (or after PATIENCE_MS of virtual time, which only passes when every
+ * thread is blocked), so a solution that merely hands over the turn too early passes it whatever the
+ * machine's load: that is what makes its verdict race_condition rather than wrong_answer. Under a
+ * perturbed schedule (seed != 0) every print stalls 0.3-1.5 ms before it records, which exposes
+ * "hand over the turn, then print".
  */
 import * as h from "grader:harness";
 
@@ -34,6 +40,8 @@ interface ThreadData {
   stallMs: number[];
   burnMs: number;
   parties: number;
+  /** Seed 0: each print waits for the prints that come before it (see the header). */
+  favourable: boolean;
 }
 interface ThreadReport {
   method: Method;
@@ -44,6 +52,8 @@ interface ThreadReport {
 
 const BURN_TOTAL_MS = 60;
 const MAX_EVENTS = 256;
+/** How long (virtual ms) a print waits, under seed 0, for the prints that should come before it. */
+const PATIENCE_MS = 20;
 // Slots of the driver's control buffer.
 const ARRIVED = 0;
 const GO = 1;
@@ -59,6 +69,14 @@ function barrier(ctl: Int32Array, parties: number): void {
     return;
   }
   while (Atomics.load(ctl, GO) === 0) Atomics.wait(ctl, GO, 0);
+}
+
+/** Wait until at least `count` prints have recorded, or `ms` of virtual time have passed. */
+function awaitPrints(ctl: Int32Array, count: number, ms: number): void {
+  const deadline = h.now() + ms;
+  for (let c = Atomics.load(ctl, CURSOR); c < count && h.now() < deadline; c = Atomics.load(ctl, CURSOR)) {
+    Atomics.wait(ctl, CURSOR, c, deadline - h.now());
+  }
 }
 
 /** Burn about `ms` of this thread's CPU (its virtual clock); bounded in case the clock is coarse. */
@@ -84,11 +102,13 @@ export function caller(data: ThreadData, solution: Solution): ThreadReport {
   const code = data.method === "foo" ? 1 : 2;
   const print = () => {
     const stall = data.stallMs[printed % data.stallMs.length] ?? 0;
+    if (data.favourable) awaitPrints(ctl, 2 * printed + code - 1, PATIENCE_MS);
     printed++;
     if (stall > 0) driverMs += spin(stall);
     h.perturb();
     const k = Atomics.add(ctl, CURSOR, 1);
     if (k < MAX_EVENTS) Atomics.store(ctl, EVENTS + k, code);
+    Atomics.notify(ctl, CURSOR);
     h.log(data.method);
     if (data.burnMs > 0) driverMs += spin(data.burnMs);
   };
@@ -130,6 +150,7 @@ export async function run(input: Input, solution: Solution): Promise<unknown> {
       stallMs: perturbed ? Array.from({ length: 16 }, () => 0.3 + h.random() * 1.2) : [],
       burnMs,
       parties,
+      favourable: !perturbed,
     } satisfies ThreadData),
   );
   if (!perturbed) threads.push(h.startThread("idle", { sab, ctl: ctlBuffer, n: input.n, parties }));

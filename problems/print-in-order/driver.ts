@@ -9,9 +9,13 @@
  * Each print records into the driver's buffer (an atomic ticket, so the order is the real order of
  * the prints) and into the grader log (h.log). Under seed 0 the prints of `first` and `second` then
  * burn 60 ms of their thread's CPU before returning: a thread that busy-waits for them meanwhile
- * shows tens of ms of CPU of its own, a thread asleep in Atomics.wait shows none. Under a perturbed
- * schedule (seed != 0) the burn is 5 ms, and those two prints also stall 0.3-1.5 ms before they
- * record, which exposes "signal the next thread, then print" solutions.
+ * shows tens of ms of CPU of its own, a thread asleep in Atomics.wait shows none. Seed 0 is also the
+ * favourable schedule: a print records only once the prints before it in the order first, second,
+ * third have recorded (or after PATIENCE_MS of virtual time, which only passes when every thread is
+ * blocked), so a solution that merely lacks synchronisation passes it whatever the machine's load:
+ * that is what makes its verdict race_condition rather than wrong_answer. Under a perturbed schedule
+ * (seed != 0) the burn is 5 ms, and those two prints also stall 0.3-1.5 ms before they record, which
+ * exposes "signal the next thread, then print" solutions.
  */
 import * as h from "grader:harness";
 
@@ -32,6 +36,8 @@ interface ThreadData {
   position: number;
   preMs: number;
   burnMs: number;
+  /** Seed 0: each print waits for the prints that come before it (see the header). */
+  favourable: boolean;
 }
 export interface ThreadReport {
   method: Method;
@@ -45,6 +51,8 @@ const METHODS: Method[] = ["first", "second", "third"];
 const BURN_MS_UNPERTURBED = 60;
 const BURN_MS_PERTURBED = 5;
 const MAX_EVENTS = 16;
+/** How long (virtual ms) a print waits, under seed 0, for the prints that should come before it. */
+const PATIENCE_MS = 20;
 // Slots of the driver's control buffer.
 const ARRIVED = 0;
 const GO = 1;
@@ -59,6 +67,14 @@ function barrier(ctl: Int32Array, parties: number): void {
     return;
   }
   while (Atomics.load(ctl, GO) === 0) Atomics.wait(ctl, GO, 0);
+}
+
+/** Wait until at least `count` prints have recorded, or `ms` of virtual time have passed. */
+function awaitPrints(ctl: Int32Array, count: number, ms: number): void {
+  const deadline = h.now() + ms;
+  for (let c = Atomics.load(ctl, CURSOR); c < count && h.now() < deadline; c = Atomics.load(ctl, CURSOR)) {
+    Atomics.wait(ctl, CURSOR, c, deadline - h.now());
+  }
 }
 
 /** Burn about `ms` of this thread's CPU (its virtual clock); bounded in case the clock is coarse. */
@@ -83,9 +99,11 @@ export function caller(data: ThreadData, solution: Solution): ThreadReport {
   const code = METHODS.indexOf(data.method) + 1;
   const print = () => {
     if (data.method !== "third" && data.preMs > 0) driverMs += spin(data.preMs);
+    if (data.favourable) awaitPrints(ctl, code - 1, PATIENCE_MS);
     h.perturb();
     const k = Atomics.add(ctl, CURSOR, 1);
     if (k < MAX_EVENTS) Atomics.store(ctl, EVENTS + k, code);
+    Atomics.notify(ctl, CURSOR);
     h.log(data.method);
     if (data.method !== "third") driverMs += spin(data.burnMs);
   };
@@ -117,6 +135,7 @@ export async function run(input: Input, solution: Solution): Promise<unknown> {
       position,
       preMs: perturbed ? 0.3 + h.random() * 1.2 : 0,
       burnMs: perturbed ? BURN_MS_PERTURBED : BURN_MS_UNPERTURBED,
+      favourable: !perturbed,
     } satisfies ThreadData),
   );
   for (const t of threads) t.catch(() => undefined);
