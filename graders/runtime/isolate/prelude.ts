@@ -14,6 +14,7 @@ import * as msg from "./messaging";
 import { installAtomics } from "./atomics";
 import { limitWasmMemory } from "./wasm-memory";
 import { hostSharedArrayBuffers } from "./shared-buffer";
+import { rewriteDynamicImports } from "./dynamic-import";
 import { lockIntrinsics } from "./intrinsics-lock";
 import { createHarness } from "./harness";
 import { reportUncaught, describeError } from "./uncaught";
@@ -343,9 +344,16 @@ const rt = {
       return b.default;
     };
     const module = { exports: {} as unknown };
+    // As in Node, a built-in's dynamic import gives its named exports plus the CommonJS default.
+    const dynamicImport = (name: unknown) =>
+      new Promise((resolve) => {
+        const exports = req(String(name)) as object;
+        const b = builtins[String(name)] ?? builtins["node:" + String(name)];
+        resolve(Object.freeze(Object.assign(Object.create(null), b.named, { default: exports })));
+      });
     try {
-      const f = new Function("exports", "require", "module", "__filename", "__dirname", source);
-      f.call(module.exports, module.exports, req, module, "[worker eval]", ".");
+      const f = new Function("exports", "require", "module", "__filename", "__dirname", "__import", rewriteDynamicImports(source));
+      f.call(module.exports, module.exports, req, module, "[worker eval]", ".", dynamicImport);
     } catch (e) {
       reportUncaught(e);
     }
