@@ -3,15 +3,9 @@
 // the draft again after a reload, submits a solution that busy-waits and sees the blocked span in the
 // timeline, then finds all three in their history; another candidate gets 404 on the result page.
 // Needs Debian's chromium at /usr/bin/chromium (`apt-get install -y chromium`); CI installs it.
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "@jest/globals";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-users";
-import { startAppServer, type AppServer } from "../app/support/app-server";
-import { createTempDatabase } from "../app/support/temp-database";
-import { launchPersistentPage, requireChromium } from "./support/chromium";
+import { useBrowserSession } from "./support/browser-session";
 
 const GRADING_TIMEOUT_MS = 180_000;
 
@@ -31,113 +25,96 @@ const BUSY_WAIT = `export function sleep(ms: number): Promise<void> {
 }
 `;
 
-const database = createTempDatabase();
-const profileDir = mkdtempSync(path.join(tmpdir(), "cd-e2e-profile-"));
-let server: AppServer | undefined;
-let context: BrowserContext | undefined;
-let page: Page;
-
-beforeAll(async () => {
-  requireChromium();
-  server = await startAppServer(database.url, 9 * 60_000);
-  ({ context, page } = await launchPersistentPage(profileDir));
-}, 10 * 60_000);
-
-afterAll(async () => {
-  await context?.close();
-  await server?.stop();
-  rmSync(profileDir, { recursive: true, force: true });
-  database.remove();
-});
+const session = useBrowserSession("cd-e2e-profile-");
 
 /** Replaces the editor's whole text as typed input (insertText skips auto-closing brackets and indentation). */
 async function setEditorCode(code: string) {
-  const editor = page.getByRole("textbox", { name: "Solution code (TypeScript)" });
+  const editor = session.page.getByRole("textbox", { name: "Solution code (TypeScript)" });
   await editor.click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.insertText(code);
+  await session.page.keyboard.press("ControlOrMeta+A");
+  await session.page.keyboard.insertText(code);
 }
 
 async function editorText(): Promise<string> {
-  return page.locator(".cm-content").innerText();
+  return session.page.locator(".cm-content").innerText();
 }
 
 async function submitAndWaitForVerdict(verdictLabel: string) {
-  await page.getByRole("button", { name: "Submit", exact: true }).click();
-  await page.getByRole("heading", { name: `Verdict: ${verdictLabel}` }).waitFor({ timeout: GRADING_TIMEOUT_MS });
+  await session.page.getByRole("button", { name: "Submit", exact: true }).click();
+  await session.page.getByRole("heading", { name: `Verdict: ${verdictLabel}` }).waitFor({ timeout: GRADING_TIMEOUT_MS });
 }
 
 describe("candidate in the browser", () => {
   it("should sign in as the demo candidate and land on the problem list", async () => {
-    await page.goto(`${server!.base}/signin`);
-    await page.getByLabel("Email").fill("candidate@example.com");
-    await page.getByLabel("Password").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`${server!.base}/problems`);
-    expect(await page.getByRole("link", { name: /Sleep/ }).count()).toBeGreaterThan(0);
+    await session.page.goto(`${session.server.base}/signin`);
+    await session.page.getByLabel("Email").fill("candidate@example.com");
+    await session.page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await session.page.getByRole("button", { name: "Sign in" }).click();
+    await session.page.waitForURL(`${session.server.base}/problems`);
+    expect(await session.page.getByRole("link", { name: /Sleep/ }).count()).toBeGreaterThan(0);
   });
 
   it("should show the starter code in the editor of the sleep problem", async () => {
-    await page.goto(`${server!.base}/problems/sleep`);
-    await page.getByRole("textbox", { name: "Solution code (TypeScript)" }).waitFor();
+    await session.page.goto(`${session.server.base}/problems/sleep`);
+    await session.page.getByRole("textbox", { name: "Solution code (TypeScript)" }).waitFor();
     expect(await editorText()).toContain('throw new Error("not implemented")');
   });
 
   it("should grade a correct solution as Accepted, live on the problem page", async () => {
-    const url = page.url();
+    const url = session.page.url();
     await setEditorCode(CORRECT);
     await submitAndWaitForVerdict("Accepted");
-    expect(page.url()).toBe(url);
-    expect(await page.getByRole("status").first().innerText()).toContain("Graded.");
+    expect(session.page.url()).toBe(url);
+    expect(await session.page.getByRole("status").first().innerText()).toContain("Graded.");
   }, GRADING_TIMEOUT_MS + 30_000);
 
   it("should run the same code on the sample tests only", async () => {
-    await page.getByRole("button", { name: "Run sample tests" }).click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="submission-status"]')?.textContent?.includes("Run: Graded."), undefined, { timeout: GRADING_TIMEOUT_MS });
-    const result = page.getByRole("region", { name: "Result" });
+    await session.page.getByRole("button", { name: "Run sample tests" }).click();
+    await session.page.waitForFunction(() => document.querySelector('[data-testid="submission-status"]')?.textContent?.includes("Run: Graded."), undefined, { timeout: GRADING_TIMEOUT_MS });
+    const result = session.page.getByRole("region", { name: "Result" });
     expect(await result.getByRole("heading", { name: "Verdict: Accepted" }).count()).toBe(1);
     expect(await result.locator("tbody tr").allInnerTexts()).toEqual([expect.stringContaining("(sample)"), expect.stringContaining("(sample)")]);
   }, GRADING_TIMEOUT_MS + 30_000);
 
   it("should keep the draft across a reload and give the starter back on reset", async () => {
-    await page.reload();
-    await page.getByRole("textbox", { name: "Solution code (TypeScript)" }).waitFor();
-    await page.waitForFunction(() => document.querySelector(".cm-content")?.textContent?.includes("setTimeout(resolve, ms)"));
-    await page.getByRole("button", { name: "Reset to starter" }).click();
+    await session.page.reload();
+    await session.page.getByRole("textbox", { name: "Solution code (TypeScript)" }).waitFor();
+    await session.page.waitForFunction(() => document.querySelector(".cm-content")?.textContent?.includes("setTimeout(resolve, ms)"));
+    await session.page.getByRole("button", { name: "Reset to starter" }).click();
     expect(await editorText()).toContain('throw new Error("not implemented")');
   });
 
   it("should grade a busy-waiting solution as a blocked event loop and draw the blocked span", async () => {
     await setEditorCode(BUSY_WAIT);
     await submitAndWaitForVerdict("Blocked event loop");
-    const timeline = page.getByTestId("timeline").first();
+    const timeline = session.page.getByTestId("timeline").first();
     expect(await timeline.locator('rect[data-kind="blocked"]').count()).toBeGreaterThan(0);
     expect(await timeline.locator('[data-legend="blocked"]').innerText()).toContain("blocked");
   }, GRADING_TIMEOUT_MS + 30_000);
 
   it("should list the three submissions in the history, each opening its result page", async () => {
-    await page.goto(`${server!.base}/problems/sleep/submissions`);
-    const rows = page.locator("tbody tr");
+    await session.page.goto(`${session.server.base}/problems/sleep/submissions`);
+    const rows = session.page.locator("tbody tr");
     expect(await rows.count()).toBe(3);
     expect(await rows.nth(0).innerText()).toContain("Blocked event loop");
     expect(await rows.nth(1).innerText()).toMatch(/Run \(samples\)[\s\S]*Accepted/);
     expect(await rows.nth(2).innerText()).toMatch(/Submit[\s\S]*Accepted/);
     await rows.nth(0).getByRole("link").first().click(); // the second link in a row is "Diff with previous"
-    await page.waitForURL(/\/submissions\/[^/]+$/);
-    await page.getByRole("heading", { name: "Verdict: Blocked event loop" }).waitFor();
-    expect(await page.locator('[data-testid="timeline"] rect[data-kind="blocked"]').count()).toBeGreaterThan(0);
+    await session.page.waitForURL(/\/submissions\/[^/]+$/);
+    await session.page.getByRole("heading", { name: "Verdict: Blocked event loop" }).waitFor();
+    expect(await session.page.locator('[data-testid="timeline"] rect[data-kind="blocked"]').count()).toBeGreaterThan(0);
   });
 
   it("should answer 404 to another candidate opening that result page", async () => {
-    const resultPath = new URL(page.url()).pathname;
-    const signUp = await fetch(`${server!.base}/api/auth/signup`, {
+    const resultPath = new URL(session.page.url()).pathname;
+    const signUp = await fetch(`${session.server.base}/api/auth/signup`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ name: "Other Candidate", email: "other@example.com", password: "another-password-1" }),
     });
     const cookie = signUp.headers.getSetCookie().find((c) => c.startsWith("cd_session="))?.split(";")[0];
     if (!cookie) throw new Error(`sign-up failed: ${signUp.status} ${await signUp.text()}`);
-    const response = await fetch(server!.base + resultPath, { headers: { cookie }, redirect: "manual" });
+    const response = await fetch(session.server.base + resultPath, { headers: { cookie }, redirect: "manual" });
     expect(response.status).toBe(404);
   });
 });

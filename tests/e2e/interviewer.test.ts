@@ -11,9 +11,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import type { PrismaClient } from "../../generated/prisma/client";
 import { scriptClient } from "../../prisma/seed/client";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-users";
-import { startAppServer, type AppServer } from "../app/support/app-server";
-import { createTempDatabase } from "../app/support/temp-database";
-import { CHROMIUM, CHROMIUM_ARGS, requireChromium } from "./support/chromium";
+import { useBrowserSession } from "./support/browser-session";
+import { CHROMIUM, CHROMIUM_ARGS } from "./support/chromium";
 
 const GRADING_TIMEOUT_MS = 180_000;
 
@@ -23,8 +22,6 @@ const CORRECT = `export function sleep(ms: number): Promise<void> {
 `;
 const NOTES = "Clean promise wrapper; asked about timer drift. INTERNAL-NOTE-42";
 
-const database = createTempDatabase();
-let server: AppServer | undefined;
 let browser: Browser | undefined;
 let db: PrismaClient;
 let interviewerContext: BrowserContext;
@@ -34,25 +31,25 @@ let candidate: Page;
 let inviteUrl = "";
 let assessmentId = "";
 
+// Registered before the session's hooks so it runs before the server stops and the database goes
+// (jest runs afterAll hooks in the order they are registered).
+afterAll(async () => {
+  await browser?.close();
+  await db?.$disconnect();
+});
+
+const session = useBrowserSession();
+
 beforeAll(async () => {
-  requireChromium();
-  server = await startAppServer(database.url, 9 * 60_000);
-  db = scriptClient(database.url);
+  db = scriptClient(session.database.url);
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   interviewerContext = await browser.newContext();
-  await interviewerContext.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.base });
+  await interviewerContext.grantPermissions(["clipboard-read", "clipboard-write"], { origin: session.server.base });
   candidateContext = await browser.newContext();
   interviewer = await interviewerContext.newPage();
   candidate = await candidateContext.newPage();
   interviewer.setDefaultTimeout(30_000);
   candidate.setDefaultTimeout(30_000);
-}, 10 * 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db?.$disconnect();
-  database.remove();
 });
 
 async function signIn(page: Page, email: string) {
@@ -63,7 +60,7 @@ async function signIn(page: Page, email: string) {
 
 /** The browser context's session cookie as a "name=value" header, for plain fetches as that person. */
 async function cookieOf(context: BrowserContext): Promise<string> {
-  const c = (await context.cookies(server!.base)).find((x) => x.name === "cd_session");
+  const c = (await context.cookies(session.server.base)).find((x) => x.name === "cd_session");
   if (!c) throw new Error("no session cookie in the browser context");
   return `${c.name}=${c.value}`;
 }
@@ -77,13 +74,13 @@ async function setEditorCode(page: Page, code: string) {
 
 describe("an interview in the browser", () => {
   it("should let the interviewer create an assessment of sleep for candidate@example.com and copy its invite link", async () => {
-    await interviewer.goto(`${server!.base}/signin`);
+    await interviewer.goto(`${session.server.base}/signin`);
     await signIn(interviewer, "interviewer@example.com");
-    await interviewer.waitForURL(`${server!.base}/review`);
+    await interviewer.waitForURL(`${session.server.base}/review`);
     await interviewer.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Assessments" }).click();
-    await interviewer.waitForURL(`${server!.base}/interviews`);
+    await interviewer.waitForURL(`${session.server.base}/interviews`);
     await interviewer.getByRole("link", { name: "New assessment" }).click();
-    await interviewer.waitForURL(`${server!.base}/interviews/new`);
+    await interviewer.waitForURL(`${session.server.base}/interviews/new`);
 
     // Sent empty first: every field says what is missing, nothing is created.
     await interviewer.getByRole("button", { name: "Create assessment" }).click();
@@ -98,7 +95,7 @@ describe("an interview in the browser", () => {
     await interviewer.getByRole("heading", { name: "Assessment created" }).waitFor();
 
     inviteUrl = await interviewer.getByRole("textbox", { name: "Invite link" }).inputValue();
-    expect(inviteUrl).toMatch(new RegExp(`^${server!.base}/assessments/invite/[A-Za-z0-9_-]{43}$`));
+    expect(inviteUrl).toMatch(new RegExp(`^${session.server.base}/assessments/invite/[A-Za-z0-9_-]{43}$`));
     await interviewer.getByRole("button", { name: "Copy link" }).click();
     await interviewer.getByText("Copied to the clipboard.").waitFor();
     expect(await interviewer.evaluate(() => navigator.clipboard.readText())).toBe(inviteUrl);
@@ -109,7 +106,7 @@ describe("an interview in the browser", () => {
   });
 
   it("should answer 404 to another candidate opening the invite link", async () => {
-    const signUp = await fetch(`${server!.base}/api/auth/signup`, {
+    const signUp = await fetch(`${session.server.base}/api/auth/signup`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ name: "Other Candidate", email: "other@example.com", password: "another-password-1" }),
@@ -117,7 +114,7 @@ describe("an interview in the browser", () => {
     const cookie = signUp.headers.getSetCookie().find((c) => c.startsWith("cd_session="))?.split(";")[0];
     if (!cookie) throw new Error(`sign-up failed: ${signUp.status} ${await signUp.text()}`);
     expect((await fetch(inviteUrl, { headers: { cookie }, redirect: "manual" })).status).toBe(404);
-    expect((await fetch(`${server!.base}/assessments/${assessmentId}`, { headers: { cookie }, redirect: "manual" })).status).toBe(404);
+    expect((await fetch(`${session.server.base}/assessments/${assessmentId}`, { headers: { cookie }, redirect: "manual" })).status).toBe(404);
     expect((await db.assessment.findUniqueOrThrow({ where: { id: assessmentId } })).status).toBe("invited");
   });
 
@@ -125,7 +122,7 @@ describe("an interview in the browser", () => {
     await candidate.goto(inviteUrl);
     await candidate.waitForURL(/\/signin\?next=/);
     await signIn(candidate, "candidate@example.com");
-    await candidate.waitForURL(`${server!.base}/assessments/${assessmentId}`);
+    await candidate.waitForURL(`${session.server.base}/assessments/${assessmentId}`);
     await candidate.getByRole("heading", { name: "Async basics" }).waitFor();
     expect(await candidate.getByTestId("assessment-state").innerText()).toBe("Not started");
     expect(await candidate.getByRole("timer").count()).toBe(0);
@@ -145,7 +142,7 @@ describe("an interview in the browser", () => {
 
   it("should grade the candidate's sleep as Accepted in the assessment's workspace, tagged with the assessment", async () => {
     await candidate.getByRole("link", { name: "Sleep" }).click();
-    await candidate.waitForURL(`${server!.base}/assessments/${assessmentId}/problems/sleep`);
+    await candidate.waitForURL(`${session.server.base}/assessments/${assessmentId}/problems/sleep`);
     await candidate.getByRole("timer").waitFor();
     await setEditorCode(candidate, CORRECT);
     await candidate.getByRole("button", { name: "Submit", exact: true }).click();
@@ -156,14 +153,14 @@ describe("an interview in the browser", () => {
 
   it("should hand in on Finish and list the last submission", async () => {
     await candidate.getByRole("link", { name: "Back to Async basics" }).first().click();
-    await candidate.waitForURL(`${server!.base}/assessments/${assessmentId}`);
+    await candidate.waitForURL(`${session.server.base}/assessments/${assessmentId}`);
     expect(await candidate.getByRole("listitem").filter({ hasText: "Sleep" }).innerText()).toContain("Accepted");
     await candidate.getByRole("button", { name: "Finish" }).click();
     await candidate.getByText("You handed this assessment in").waitFor();
     expect(await candidate.getByTestId("assessment-state").innerText()).toBe("Handed in");
     expect(await candidate.getByRole("timer").count()).toBe(0);
     expect(await candidate.getByRole("button", { name: "Finish" }).count()).toBe(0);
-    const refused = await fetch(`${server!.base}/api/submissions`, {
+    const refused = await fetch(`${session.server.base}/api/submissions`, {
       method: "POST",
       headers: { "content-type": "application/json", cookie: await cookieOf(candidateContext) },
       body: JSON.stringify({ problem: "sleep", code: CORRECT, assessment: assessmentId }),
@@ -173,9 +170,9 @@ describe("an interview in the browser", () => {
   });
 
   it("should let the interviewer review it from the queue: code, report, notes, score and decision", async () => {
-    await interviewer.goto(`${server!.base}/review`);
+    await interviewer.goto(`${session.server.base}/review`);
     await interviewer.getByRole("link", { name: "Async basics" }).click();
-    await interviewer.waitForURL(`${server!.base}/review/${assessmentId}`);
+    await interviewer.waitForURL(`${session.server.base}/review/${assessmentId}`);
     expect(await interviewer.getByRole("region", { name: /Sleep/ }).locator("pre code").innerText()).toContain("setTimeout(resolve, ms)");
     await interviewer.getByRole("heading", { name: "Verdict: Accepted" }).waitFor();
     expect(await interviewer.getByTestId("timeline").count()).toBeGreaterThan(0);
@@ -195,35 +192,35 @@ describe("an interview in the browser", () => {
     expect(await interviewer.getByLabel("Notes").inputValue()).toBe(NOTES);
     expect(await interviewer.getByLabel("Sleep", { exact: true }).inputValue()).toBe("4");
     expect(await interviewer.getByRole("radio", { name: "Advance" }).isChecked()).toBe(true);
-    await interviewer.goto(`${server!.base}/review`);
+    await interviewer.goto(`${session.server.base}/review`);
     await interviewer.getByText("Nothing to review.").waitFor();
   });
 
   it("should never show the candidate the notes, score or decision", async () => {
-    await candidate.goto(`${server!.base}/assessments/${assessmentId}`);
+    await candidate.goto(`${session.server.base}/assessments/${assessmentId}`);
     await candidate.getByRole("heading", { name: "Async basics" }).waitFor();
     const html = await candidate.content();
     expect(html).not.toContain("INTERNAL-NOTE-42");
     expect(html).not.toMatch(/Advance/);
     const cookie = await cookieOf(candidateContext);
-    const own = await fetch(`${server!.base}/api/assessments/${assessmentId}`, { headers: { cookie } });
+    const own = await fetch(`${session.server.base}/api/assessments/${assessmentId}`, { headers: { cookie } });
     expect(own.status).toBe(200);
     expect(await own.text()).not.toMatch(/INTERNAL-NOTE-42|advance|rubric/);
-    expect((await fetch(`${server!.base}/api/review/${assessmentId}`, { headers: { cookie } })).status).toBe(403);
-    expect((await fetch(`${server!.base}/review/${assessmentId}`, { headers: { cookie }, redirect: "manual" })).status).toBe(403);
+    expect((await fetch(`${session.server.base}/api/review/${assessmentId}`, { headers: { cookie } })).status).toBe(403);
+    expect((await fetch(`${session.server.base}/review/${assessmentId}`, { headers: { cookie }, redirect: "manual" })).status).toBe(403);
     // Nor may a candidate create assessments, or an interviewer start or hand in the candidate's.
     const json = { "content-type": "application/json" };
-    const create = await fetch(`${server!.base}/api/assessments`, { method: "POST", headers: { ...json, cookie }, body: JSON.stringify({ title: "x", problems: ["sleep"], timeLimitMinutes: 5, candidateEmail: "candidate@example.com" }) });
+    const create = await fetch(`${session.server.base}/api/assessments`, { method: "POST", headers: { ...json, cookie }, body: JSON.stringify({ title: "x", problems: ["sleep"], timeLimitMinutes: 5, candidateEmail: "candidate@example.com" }) });
     expect(create.status).toBe(403);
     const asInterviewer = { ...json, cookie: await cookieOf(interviewerContext) };
-    expect((await fetch(`${server!.base}/api/assessments/${assessmentId}/start`, { method: "POST", headers: asInterviewer })).status).toBe(403);
-    expect((await fetch(`${server!.base}/api/assessments/${assessmentId}/finish`, { method: "POST", headers: asInterviewer })).status).toBe(403);
+    expect((await fetch(`${session.server.base}/api/assessments/${assessmentId}/start`, { method: "POST", headers: asInterviewer })).status).toBe(403);
+    expect((await fetch(`${session.server.base}/api/assessments/${assessmentId}/finish`, { method: "POST", headers: asInterviewer })).status).toBe(403);
   });
 
   it("should show the server's refusal in the workspace when the time runs out while the candidate is still editing", async () => {
     // A second assessment through the API as the interviewer; its clock is then moved past the deadline
     // while the candidate has the problem open, as if the time had run out there.
-    const created = await fetch(`${server!.base}/api/assessments`, {
+    const created = await fetch(`${session.server.base}/api/assessments`, {
       method: "POST",
       headers: { "content-type": "application/json", cookie: await cookieOf(interviewerContext) },
       body: JSON.stringify({ title: "Out of time", problems: ["sleep"], timeLimitMinutes: 5, candidateEmail: "candidate@example.com" }),
@@ -231,17 +228,17 @@ describe("an interview in the browser", () => {
     expect(created.status).toBe(201);
     const { id, invitePath } = (await created.json()) as { id: string; invitePath: string };
     // The interviewer lost that link: a new one from the assessment's page replaces it.
-    await interviewer.goto(`${server!.base}/review/${id}`);
+    await interviewer.goto(`${session.server.base}/review/${id}`);
     await interviewer.getByRole("button", { name: "Make a new invite link" }).click();
     const newLink = await interviewer.getByRole("textbox", { name: "Invite link" }).inputValue();
-    expect(newLink).not.toBe(server!.base + invitePath);
+    expect(newLink).not.toBe(session.server.base + invitePath);
     const candidateCookie = await cookieOf(candidateContext);
-    expect((await fetch(server!.base + invitePath, { headers: { cookie: candidateCookie }, redirect: "manual" })).status).toBe(404);
+    expect((await fetch(session.server.base + invitePath, { headers: { cookie: candidateCookie }, redirect: "manual" })).status).toBe(404);
     await candidate.goto(newLink);
-    await candidate.waitForURL(`${server!.base}/assessments/${id}`);
+    await candidate.waitForURL(`${session.server.base}/assessments/${id}`);
     await candidate.getByRole("button", { name: "Start" }).click();
     await candidate.getByRole("timer").waitFor();
-    await candidate.goto(`${server!.base}/assessments/${id}/problems/sleep`);
+    await candidate.goto(`${session.server.base}/assessments/${id}/problems/sleep`);
     await setEditorCode(candidate, CORRECT);
     await db.assessment.update({ where: { id }, data: { deadline: new Date(Date.now() - 1_000) } });
 
@@ -249,7 +246,7 @@ describe("an interview in the browser", () => {
     await candidate.getByRole("alert").filter({ hasText: "time is up" }).waitFor();
     expect(await candidate.getByRole("alert").filter({ hasText: "time is up" }).innerText()).toContain("submissions after the deadline are not accepted");
     expect(await db.submission.count({ where: { assessmentId: id } })).toBe(0);
-    await candidate.goto(`${server!.base}/assessments/${id}`);
+    await candidate.goto(`${session.server.base}/assessments/${id}`);
     expect(await candidate.getByTestId("assessment-state").innerText()).toBe("Handed in (time ran out)");
   });
 });
