@@ -5,7 +5,8 @@ type Run = { workers: number; result: unknown; ms: number };
 type Value = { runs: Run[]; workersAsked: number };
 type Input = { ranges: Array<[number, number]>; workers: number; measure: boolean };
 
-const SPEEDUP_FACTOR = 0.7;
+/** The catalogue's factor, for a problem.json that sets no checks.speedupFactor. */
+const DEFAULT_SPEEDUP_FACTOR = 0.8;
 const METHOD = "virtual time: each thread's clock advances by its own CPU time, so the makespan does not depend on machine load";
 
 function resultOutcome(run: Run, expected: number[], sample: boolean): CheckOutcome {
@@ -35,7 +36,8 @@ function workersOutcome(ctx: CheckContext, value: Value): CheckOutcome {
 
 function speedupOutcome(ctx: CheckContext, runs: Run[], workers: number): CheckOutcome {
   const c = Math.min(workers, ctx.cores);
-  const required = Math.round(SPEEDUP_FACTOR * c * 100) / 100;
+  const factor = ctx.config.checks.speedupFactor ?? DEFAULT_SPEEDUP_FACTOR;
+  const required = Math.round(factor * c * 100) / 100;
   const best = (w: number) => Math.min(...runs.filter((r) => r.workers === w).map((r) => r.ms));
   const oneMs = best(1);
   const manyMs = best(workers);
@@ -46,7 +48,7 @@ function speedupOutcome(ctx: CheckContext, runs: Run[], workers: number): CheckO
   const figures = { oneWorkerMs: r1(oneMs), workersMs: r1(manyMs), speedup: rounded, required, workers, cores: ctx.cores, repeats: runs.length / 2 };
   const message =
     `${workers} workers took ${figures.workersMs} ms, one worker ${figures.oneWorkerMs} ms (best of ${runs.length / 2} alternating runs each, ` +
-    `after a warm-up call): speedup ${rounded}, required ${required} (${SPEEDUP_FACTOR} × min(${workers} workers, ${ctx.cores} cores)); ${METHOD}`;
+    `after a warm-up call): speedup ${rounded}, required ${required} (${factor} × min(${workers} workers, ${ctx.cores} cores)); ${METHOD}`;
   return { check: "speedup", passed, verdict: "insufficient_speedup", message, figures };
 }
 

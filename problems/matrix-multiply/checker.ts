@@ -5,7 +5,8 @@ type Input = { n: number; workers: number; measure?: boolean; seed?: number; a?:
 type Run = { workers: number; ms: number; words?: number[]; problem?: string; sameAsFirst?: boolean };
 type Value = { runs: Run[]; workersAsked: number };
 
-const SPEEDUP_FACTOR = 0.65;
+/** The catalogue's factor, for a problem.json that sets no checks.speedupFactor. */
+const DEFAULT_SPEEDUP_FACTOR = 0.8;
 const METHOD = "virtual time: each thread's clock advances by its own CPU time, so the makespan does not depend on machine load";
 
 /** Same generator as driver.ts. */
@@ -76,7 +77,8 @@ function workersOutcome(ctx: CheckContext, value: Value): CheckOutcome {
 
 function speedupOutcome(ctx: CheckContext, runs: Run[], workers: number): CheckOutcome {
   const c = Math.min(workers, ctx.cores);
-  const required = Math.round(SPEEDUP_FACTOR * c * 100) / 100;
+  const factor = ctx.config.checks.speedupFactor ?? DEFAULT_SPEEDUP_FACTOR;
+  const required = Math.round(factor * c * 100) / 100;
   const best = (w: number) => Math.min(...runs.filter((r) => r.workers === w).map((r) => r.ms));
   const [oneMs, manyMs] = [best(1), best(workers)];
   const speedup = manyMs > 0 ? oneMs / manyMs : 0;
@@ -85,7 +87,7 @@ function speedupOutcome(ctx: CheckContext, runs: Run[], workers: number): CheckO
   const figures = { oneWorkerMs: r1(oneMs), workersMs: r1(manyMs), speedup: rounded, required, workers, cores: ctx.cores, repeats: runs.length / 2 };
   const message =
     `${workers} workers took ${figures.workersMs} ms, one worker ${figures.oneWorkerMs} ms (best of ${runs.length / 2} alternating runs each, ` +
-    `after a warm-up call): speedup ${rounded}, required ${required} (${SPEEDUP_FACTOR} × min(${workers} workers, ${ctx.cores} cores)); ${METHOD}`;
+    `after a warm-up call): speedup ${rounded}, required ${required} (${factor} × min(${workers} workers, ${ctx.cores} cores)); ${METHOD}`;
   return { check: "speedup", passed: speedup >= required, verdict: "insufficient_speedup", message, figures };
 }
 

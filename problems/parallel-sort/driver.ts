@@ -55,7 +55,7 @@ function firstDescent(data: Int32Array): number {
 }
 
 /** Speed tests: one unmeasured warm-up call (200,000 values), then this many alternating (1 worker, `workers`) pairs. */
-const REPEATS = 3;
+const REPEATS = 5;
 
 let workersAsked = 0;
 

@@ -6,7 +6,8 @@ type Value = { kind: "maps" | "tiny" | "speedup"; poolSizes: number[]; maps: Map
 
 /** Tiny items: pool.map may take at most this much more virtual time than items.map(fn) on the main thread. */
 const TINY_ALLOWANCE_MS = 100;
-const SPEEDUP_FACTOR = 0.75;
+/** The catalogue's factor, for a problem.json that sets no checks.speedupFactor. */
+const DEFAULT_SPEEDUP_FACTOR = 0.8;
 const METHOD = "virtual time: each thread's clock advances by its own CPU time, so the makespan does not depend on machine load";
 
 function mapOutcomes(value: Value, sample: boolean): CheckOutcome[] {
@@ -55,7 +56,8 @@ function tinyOutcome(value: Value): CheckOutcome {
 function speedupOutcome(ctx: CheckContext, value: Value): CheckOutcome {
   const size = value.poolSizes[1];
   const c = Math.min(size, ctx.cores);
-  const required = Math.round(SPEEDUP_FACTOR * c * 100) / 100;
+  const factor = ctx.config.checks.speedupFactor ?? DEFAULT_SPEEDUP_FACTOR;
+  const required = Math.round(factor * c * 100) / 100;
   const oneMs = Math.min(...value.maps.filter((_, i) => i % 2 === 0).map((m) => m.ms));
   const manyMs = Math.min(...value.maps.filter((_, i) => i % 2 === 1).map((m) => m.ms));
   const speedup = manyMs > 0 ? oneMs / manyMs : 0;

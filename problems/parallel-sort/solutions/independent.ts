@@ -1,32 +1,28 @@
 // Written from the statement alone: a sample sort. The main thread picks workers-1 splitters from a
-// sample, counts how many values fall in each bucket and snapshots the data; worker k collects bucket
-// k from the snapshot, sorts it and writes it to its final place in data. No merge step. Eval workers.
+// sample and snapshots the data; worker k counts and collects bucket k from the snapshot, publishes its
+// count, sorts, waits until every bucket's count is known (its offset is the sum of the counts before
+// it) and writes its bucket to its final place in data. No merge step and no serial pass over the
+// data on the main thread. Eval workers.
 import { Worker } from "node:worker_threads";
 
 const SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
-const { snapshot, data, low, high, offset, count, lowest } = workerData;
-const mine = new Int32Array(count);
+const { snapshot, data, low, high, lowest, counts, k, w } = workerData;
+const inBucket = (v) => (lowest || v >= low) && v < high;
 let m = 0;
-for (let i = 0; i < snapshot.length; i++) {
-  const v = snapshot[i];
-  if ((lowest || v >= low) && v < high) mine[m++] = v;
-}
+for (let i = 0; i < snapshot.length; i++) if (inBucket(snapshot[i])) m++;
+Atomics.store(counts, k, m);
+Atomics.add(counts, w, 1);
+Atomics.notify(counts, w);
+const mine = new Int32Array(m);
+for (let i = 0, j = 0; i < snapshot.length; i++) if (inBucket(snapshot[i])) mine[j++] = snapshot[i];
 mine.sort();
+for (let known = Atomics.load(counts, w); known < w; known = Atomics.load(counts, w)) Atomics.wait(counts, w, known);
+let offset = 0;
+for (let j = 0; j < k; j++) offset += Atomics.load(counts, j);
 data.set(mine, offset);
 parentPort.postMessage(m);
 `;
-
-function bucketOf(v: number, splitters: number[]): number {
-  let lo = 0;
-  let hi = splitters.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (v >= splitters[mid]) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 export async function parallelSort(data: Int32Array, workers: number): Promise<void> {
   const n = data.length;
@@ -36,22 +32,21 @@ export async function parallelSort(data: Int32Array, workers: number): Promise<v
   sample.sort((x, y) => x - y);
   const splitters: number[] = [];
   for (let k = 1; k < w; k++) splitters.push(sample[Math.floor((k * sample.length) / w)]);
-  const counts = new Array<number>(w).fill(0);
-  for (let i = 0; i < n; i++) counts[bucketOf(data[i], splitters)]++;
   const snapshot = new Int32Array(new SharedArrayBuffer(n * 4));
   snapshot.set(data);
-  let offset = 0;
-  const jobs = counts.map((count, k) => {
+  // counts[k]: bucket k's size; counts[w]: how many buckets have published theirs.
+  const counts = new Int32Array(new SharedArrayBuffer((w + 1) * 4));
+  const jobs = Array.from({ length: w }, (_, k) => {
     const job = {
       snapshot,
       data,
       low: k === 0 ? 0 : splitters[k - 1],
       high: k === w - 1 ? Infinity : splitters[k],
       lowest: k === 0,
-      offset,
-      count,
+      counts,
+      k,
+      w,
     };
-    offset += count;
     return new Promise<void>((resolve, reject) => {
       const worker = new Worker(SOURCE, { eval: true, workerData: job });
       worker.on("message", () => worker.terminate().then(() => resolve(), reject));
