@@ -16,8 +16,12 @@ type Observation = {
 
 /** The pool must reject in the same burst of microtasks as the first rejection: a few CPU ms of slack at most. */
 const REJECT_SLACK_MS = 5;
-/** Makespan allowed over the ideal schedule: the CPU time of the bookkeeping between tasks. */
-const MAKESPAN_SLACK_MS = 5;
+/**
+ * Makespan allowed over the ideal schedule: the CPU time of the bookkeeping between tasks, JIT
+ * compilation included (a correct pool measured up to 3.5 ms over on a 16 ms test; a batching one
+ * 60 ms over on a 100 ms test).
+ */
+const MAKESPAN_SLACK_MS = 10;
 const MAKESPAN_SLACK_RATIO = 0.02;
 
 const fmt = (n: number) => (Math.round(n * 100) / 100).toString();
