@@ -15,7 +15,8 @@
  * block), the threads run one after another (producers, then consumers); otherwise all at once. The
  * other seeds start the threads in a shuffled order and release them together after seeded delays.
  * Tests may delay one side (`producerDelayMs` / `consumerDelayMs`: that side burns CPU before its
- * first call) so the queue is certainly empty, or full, when the other side starts. Under seed 0 the
+ * first call, then waits for the other side: holdBack) so the queue is certainly empty, or full, when
+ * the other side starts. Under seed 0 the
  * delay is the test's (tens of ms) and an idle thread measures the CPU cost of a thread that does
  * nothing: a thread that polls instead of sleeping shows tens of ms more.
  */
@@ -83,6 +84,24 @@ function spin(ms: number): number {
   return h.now() - start;
 }
 
+/** How long (virtual ms) a delayed side waits for the other side to fill (or drain) the queue. */
+const PATIENCE_MS = 50;
+
+/**
+ * After its delay, the delayed side also waits until the other side has got where the test wants it:
+ * a delayed consumer until one enqueue more than the capacity was started and returned (a correct
+ * queue blocks it, so that never happens), a delayed producer until a dequeue has started on the empty
+ * queue. The wait ends after PATIENCE_MS of virtual time, which only passes when every thread is
+ * blocked: so "the queue is full (or empty) when the other side starts" holds whatever the load.
+ */
+function holdBack(ctl: Int32Array, data: ThreadData): void {
+  const [cell, target] = data.role === "consumer" ? [ENQ_DONE, data.capacity + 1] : [DEQ_STARTED, 1];
+  const deadline = h.now() + PATIENCE_MS;
+  for (let v = Atomics.load(ctl, cell); v < target && h.now() < deadline; v = Atomics.load(ctl, cell)) {
+    Atomics.wait(ctl, cell, v, deadline - h.now());
+  }
+}
+
 export function queueThread(data: ThreadData, solution: Solution): ThreadReport {
   const ctl = new Int32Array(data.ctl);
   const queue = new solution.BoundedBlockingQueue(data.sab, data.capacity);
@@ -96,6 +115,7 @@ export function queueThread(data: ThreadData, solution: Solution): ThreadReport 
     for (let t = Atomics.load(ctl, TURN); t !== data.turn; t = Atomics.load(ctl, TURN)) Atomics.wait(ctl, TURN, t);
   }
   report.driverMs += spin(data.delayMs);
+  if (data.delayMs > 0) holdBack(ctl, data);
   const sized = () => {
     const s = queue.size();
     if (report.minSize === null || !(s >= report.minSize)) report.minSize = s;
@@ -106,6 +126,7 @@ export function queueThread(data: ThreadData, solution: Solution): ThreadReport 
       h.perturb();
       queue.enqueue(x);
       const held = Atomics.add(ctl, ENQ_DONE, 1) + 1 - Atomics.load(ctl, DEQ_STARTED);
+      Atomics.notify(ctl, ENQ_DONE);
       if (held > report.maxHeld) report.maxHeld = held;
       sized();
     }
@@ -113,6 +134,7 @@ export function queueThread(data: ThreadData, solution: Solution): ThreadReport 
     for (let i = 0; i < data.count; i++) {
       h.perturb();
       Atomics.add(ctl, DEQ_STARTED, 1);
+      Atomics.notify(ctl, DEQ_STARTED);
       report.dequeued.push(queue.dequeue());
       sized();
     }
