@@ -19,9 +19,9 @@ const RUNS = 3;
  * Tracked on issue 4; every other package's every case must hold three runs out of three.
  */
 const NOT_IN_CI: Record<string, string> = {
-  // A rare false deadlock, not replayable by seed: the reference once in a fresh-clone run; module-lock
-  // once in 24 gradings after the lost wake-up between two futex chunks was fixed, none in 36 more.
-  "atomic-counter": "a rare false deadlock, cause not found yet",
+  // A rare false deadlock, not replayable by seed (the reference once in a fresh-clone run, module-lock
+  // once in 24 gradings): a store and notify landing between two chunks of the host's Atomics.wait.
+  "atomic-counter": "a rare false deadlock (a lost wake-up between two wait chunks)",
 };
 const packages = loadAllPackages(join(__dirname, "../../problems"));
 const pool = createGraderPool({ size: 2 });
