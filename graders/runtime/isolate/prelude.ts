@@ -333,7 +333,7 @@ const rt = {
     });
   },
   runCommonJs(source: string): void {
-    const req = (name: string) => {
+    const builtin = (name: unknown) => {
       const spec = String(name);
       const b = builtins[spec] ?? builtins["node:" + spec];
       if (!b || spec.startsWith("grader:")) {
@@ -341,15 +341,15 @@ const rt = {
         (e as unknown as { code: string }).code = "MODULE_NOT_FOUND";
         throw e;
       }
-      return b.default;
+      return b;
     };
+    const req = (name: string) => builtin(name).default;
     const module = { exports: {} as unknown };
     // As in Node, a built-in's dynamic import gives its named exports plus the CommonJS default.
     const dynamicImport = (name: unknown) =>
       new Promise((resolve) => {
-        const exports = req(String(name)) as object;
-        const b = builtins[String(name)] ?? builtins["node:" + String(name)];
-        resolve(Object.freeze(Object.assign(Object.create(null), b.named, { default: exports })));
+        const b = builtin(name);
+        resolve(Object.freeze(Object.assign(Object.create(null), b.named, { default: b.default })));
       });
     try {
       const f = new Function("exports", "require", "module", "__filename", "__dirname", "__import", rewriteDynamicImports(source));
