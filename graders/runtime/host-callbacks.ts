@@ -4,5 +4,5 @@
  */
 export const HOST_CALLBACKS = [
   "now", "write", "post", "spawn", "terminate", "wait", "notified", "delay", "mark", "log", "forbidden", "settle", "uncaught",
-  "channel", "portClose", "mainDone", "oom", "sab",
+  "channel", "portClose", "mainDone", "oom", "sab", "sharedId",
 ] as const;

@@ -8,6 +8,7 @@ import { inspect } from "node:util";
 import { type CandidateIsolate, isDisposedError, isMemoryLimit, isTimeout, ModuleNotFound, type ModuleSource } from "./host-bridge";
 import { G, INF, MAX_THREADS, ST, SharedTable } from "./shared-table";
 import { threadCpuNs } from "./thread-cpu";
+import { claimWaiters, WaitSlot, type Address } from "./wait-list";
 import type { Delivery, FromHost, ThreadEnd, ThreadStart } from "./thread-protocol";
 import { WORKER_STARTUP_VIRTUAL_MS } from "../limits";
 import { startDelay } from "../schedule/task-selector";
@@ -33,6 +34,7 @@ export class CandidateThread {
   private L: number;
   private cpuMark: number | null = null;
   private table: SharedTable;
+  private waitSlot: WaitSlot;
   private iso!: CandidateIsolate;
   private me: number;
   private fatal: Fatal | null = null;
@@ -55,6 +57,7 @@ export class CandidateThread {
   constructor(private s: ThreadStart, private cmd: MessagePort, private send: (m: FromHost) => void) {
     this.table = new SharedTable(s.table);
     this.me = s.threadId;
+    this.waitSlot = new WaitSlot(this.table, this.me);
     this.L = s.startNs;
   }
 
@@ -503,14 +506,14 @@ export class CandidateThread {
         if (threadId > 0 && threadId < MAX_THREADS) Atomics.store(this.table.ints, this.table.stopIndex(threadId), 1);
         this.send({ t: "terminate", run, from: this.me, threadId });
       },
-      wait: (ta: Int32Array | BigInt64Array, index: number, value: number | bigint, timeoutMs: number) => this.atomicsWait(ta, index, value, timeoutMs),
-      notified: (ta: Int32Array | BigInt64Array, index: number, count: number | undefined) => {
+      wait: (ta: Int32Array | BigInt64Array, index: number, value: number | bigint, timeoutMs: number, at: Address) =>
+        this.atomicsWait(ta, index, value, timeoutMs, at),
+      notified: (ta: Int32Array | BigInt64Array, index: number, count: number | undefined, at: Address) => {
         this.table.maxNotify(BigInt(stamp()));
-        this.table.add(G.NOTIFIES, 1);
-        // Woken waiters read as BLOCKED until their host threads run: count them in flight until then.
-        const n = Atomics.notify(ta as Int32Array, index, count);
-        if (n > 0) this.table.add(G.WAKES, n);
-        return n;
+        const want = count ?? Infinity;
+        const n = claimWaiters(this.table, at, want);
+        // WebAssembly's own atomic wait parks in V8's futex: wake those as well.
+        return n < want ? n + Atomics.notify(ta as Int32Array, index, want - n) : n;
       },
       delay: (us: number) => {
         Atomics.wait(this.delayCell, 0, 0, us / 1000);
@@ -554,6 +557,7 @@ export class CandidateThread {
         this.stopNow(this.memoryFatal(` (${what})`));
       },
       sab: (byteLength: number) => new SharedArrayBuffer(byteLength),
+      sharedId: () => this.table.add(G.SHARED_IDS, 1),
     };
   }
 
@@ -569,12 +573,13 @@ export class CandidateThread {
     return true;
   }
 
-  private atomicsWait(ta: Int32Array | BigInt64Array, index: number, value: number | bigint, timeoutMs: number): string {
+  private atomicsWait(ta: Int32Array | BigInt64Array, index: number, value: number | bigint, timeoutMs: number, at: Address): string {
     this.guard();
-    if (timeoutMs === 0) return Atomics.wait(ta as Int32Array, index, value as number, 0);
-    // Counted from before the value check: a notify while we set up the wait (flush, publish) is not lost.
-    let mark = this.table.get(G.NOTIFIES);
-    if (Atomics.load(ta as Int32Array, index) !== (ta instanceof BigInt64Array ? BigInt(value as bigint) : Number(value) | 0)) return "not-equal";
+    const same = () => Atomics.load(ta as Int32Array, index) === (ta instanceof BigInt64Array ? BigInt(value as bigint) : Number(value) | 0);
+    if (timeoutMs === 0) return same() ? "timed-out" : "not-equal";
+    // Joined before the value check, as V8's futex does: a notify after the check finds us.
+    this.waitSlot.enter(at);
+    if (!same()) return this.waitSlot.leave() ? "ok" : "not-equal";
     this.sync();
     const startL = this.L;
     const deadline = Number.isFinite(timeoutMs) ? this.L + timeoutMs * MS : Infinity;
@@ -587,42 +592,14 @@ export class CandidateThread {
     this.send({ t: "wait", run: this.s.run, threadId: this.me, on });
     this.publish(ST.BLOCKED, deadline);
     let result = "ok";
-    let first = true;
-    let woken = false;
     // Like a real Atomics.wait, only a notify wakes us, never a store alone (a lost-wakeup bug must hang).
-    // The host waits in chunks; a notify that lands between two chunks (or once the value moved and we
-    // sleep outside the futex) finds no waiter, so the notify count taken when we left the futex tells
-    // us one came: for us, as far as we can tell.
-    let moved = false;
-    const wake = () => {
-      this.L = Math.max(this.L, Number(Atomics.load(this.table.bigs, 1)));
-      result = "ok";
-    };
+    let woken = false;
     try {
       for (;;) {
-        if (this.table.get(G.NOTIFIES) !== mark) {
-          wake();
-          break;
-        }
-        const chunk = Number.isFinite(deadline) ? 2 : 20;
-        // Once the value moved without a notify, the futex would answer "not-equal" at once: sleep instead.
-        const r = moved ? (Atomics.wait(this.delayCell, 0, 0, chunk), "timed-out") : Atomics.wait(ta as Int32Array, index, value as number, chunk);
-        if (r === "ok") {
+        if (this.waitSlot.park(Number.isFinite(deadline) ? 2 : 20)) {
           woken = true;
-          wake();
           break;
         }
-        if (r === "not-equal" && first) {
-          result = "not-equal";
-          break;
-        }
-        if (r === "not-equal") moved = true;
-        // Timed out inside the futex: notifies so far were for other addresses; count from here. A store
-        // and notify for us landing between the timeout and this read is lost (the waiter then hangs): a
-        // rare false deadlock, known. Counting from before the chunk instead wakes a waiter whose value
-        // moved on any other address's notify, and a solution that forgets to notify then passes.
-        else if (!moved) mark = this.table.get(G.NOTIFIES);
-        first = false;
         if (this.stopRequested()) break;
         if (Number.isFinite(deadline)) {
           if (deadline > this.s.limits.virtualMs * MS) {
@@ -637,7 +614,7 @@ export class CandidateThread {
         } else {
           // The table may read quiescent only once we checked, with everyone else quiet, that no notify came.
           const epoch = this.table.get(G.EPOCH);
-          if (!this.table.quiescent(false) || this.table.get(G.NOTIFIES) !== mark || this.table.get(G.EPOCH) !== epoch) continue;
+          if (!this.table.quiescent(false) || this.waitSlot.claimed() || this.table.get(G.EPOCH) !== epoch) continue;
           Atomics.store(this.table.ints, this.table.confirmedIndex(this.me), epoch);
           if (this.table.quiescent() && this.quiescentSentAt !== epoch) {
             this.quiescentSentAt = epoch;
@@ -646,6 +623,12 @@ export class CandidateThread {
         }
       }
     } finally {
+      // A notify that claimed us counted us: the wait ends "ok" even if we were about to leave.
+      if (this.waitSlot.leave()) woken = true;
+      if (woken) {
+        result = "ok";
+        this.L = Math.max(this.L, Number(Atomics.load(this.table.bigs, 1)));
+      }
       this.publish(ST.RUNNING, this.L);
       if (woken) this.table.add(G.WAKES, -1);
       this.send({ t: "wait", run: this.s.run, threadId: this.me, on: null });

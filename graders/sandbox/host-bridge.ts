@@ -12,8 +12,8 @@ export interface BridgeHooks {
   post(kind: string, target: number, data: unknown, ports: number[]): void;
   spawn(kind: string, source: string, data: unknown, opts: { name: string; ports: number[] }): number;
   terminate(threadId: number): void;
-  wait(ta: Int32Array | BigInt64Array, index: number, value: number | bigint, timeoutMs: number): string;
-  notified(ta: Int32Array | BigInt64Array, index: number, count: number | undefined): number;
+  wait(ta: Int32Array | BigInt64Array, index: number, value: number | bigint, timeoutMs: number, at: [number, number]): string;
+  notified(ta: Int32Array | BigInt64Array, index: number, count: number | undefined, at: [number, number]): number;
   delay(us: number): void;
   mark(label: string, data: unknown): void;
   log(text: string): void;
@@ -27,6 +27,7 @@ export interface BridgeHooks {
   oom(what: string): void;
   /** A new SharedArrayBuffer made on this (host) thread; see runtime/isolate/shared-buffer.ts. */
   sab(byteLength: number): SharedArrayBuffer;
+  sharedId(): number;
 }
 
 export class ModuleNotFound extends Error {
@@ -45,7 +46,7 @@ const HOOK_NAMES = HOST_CALLBACKS satisfies readonly (keyof BridgeHooks)[];
 const UNBOUND: BridgeHooks = {
   now: () => 0, write: () => {}, post: () => {}, spawn: () => -1, terminate: () => {}, wait: () => "timed-out", notified: () => 0,
   delay: () => {}, mark: () => {}, log: () => {}, forbidden: () => {}, settle: () => {}, uncaught: () => {}, channel: () => [0, 1],
-  portClose: () => {}, mainDone: () => {}, oom: () => {}, sab: (n) => new SharedArrayBuffer(n),
+  portClose: () => {}, mainDone: () => {}, oom: () => {}, sab: (n) => new SharedArrayBuffer(n), sharedId: () => 0,
 };
 
 const CTL_SIZE = 8;

@@ -16,11 +16,15 @@ export const G = {
   STOP: 7, TIME_WAITERS: 8, PEAK_THREADS: 9, THREADS_ALIVE: 10,
   /** Waiters an Atomics.notify woke that have not yet published RUNNING (may dip below 0 while the notifier runs). */
   WAKES: 11,
-  /** Atomics.notify calls so far: a waiter between two chunks of its wait learns from it that one may have been for it. */
-  NOTIFIES: 12,
+  /** The last id given to a shared memory (runtime/isolate/shared-identity.ts). */
+  SHARED_IDS: 12,
+  /** The last ticket of an Atomics.wait (wait-list.ts): tickets order the waiters on one address. */
+  WAIT_TICKETS: 13,
+  /** Threads inside an Atomics.wait right now. */
+  WAITING: 14,
 } as const;
 const I_GLOBALS = 16;
-const I_PER_THREAD = 4; // STATE, INBOX_COUNT, STOP, CONFIRMED
+const I_PER_THREAD = 7; // STATE, INBOX_COUNT, STOP, CONFIRMED, WAIT_TICKET, WAIT_BUFFER, WAIT_BYTE
 // BigInt64 cells
 export const B = { CPU_NS: 0, NOTIFY_L: 1 } as const;
 const B_GLOBALS = 4;
@@ -75,6 +79,14 @@ export class SharedTable {
   /** Epoch at which a blocked thread last checked that its Atomics.wait value is unchanged. */
   confirmedIndex(t: number): number {
     return I_GLOBALS + I_PER_THREAD * t + 3;
+  }
+  /** The ticket of thread t's Atomics.wait: positive while it waits, negated once a notify claimed it, 0 otherwise. */
+  waitTicketIndex(t: number): number {
+    return I_GLOBALS + I_PER_THREAD * t + 4;
+  }
+  /** The address thread t waits on: shared buffer id, then byte offset. */
+  waitAddressIndex(t: number): number {
+    return I_GLOBALS + I_PER_THREAD * t + 5;
   }
   lIndex(t: number): number {
     return B_GLOBALS + B_PER_THREAD * t;

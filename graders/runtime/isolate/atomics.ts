@@ -6,6 +6,7 @@
 import { delayPlan, type DelayPlan } from "../../schedule/task-selector";
 import { host } from "./host";
 import { O } from "./intrinsics";
+import { sharedAddress } from "./shared-identity";
 
 let plan: DelayPlan = { next: () => 0 };
 
@@ -31,7 +32,7 @@ export function installAtomics(seed: number, threadId: number): void {
     let t = timeout === undefined ? Infinity : Number(timeout);
     if (Number.isNaN(t)) t = Infinity;
     if (t < 0) t = 0;
-    return host.wait(ta, i, value, t);
+    return host.wait(ta, i, value, t, sharedAddress(ta, i));
   };
   const notify = (ta: Int32Array | BigInt64Array, index: number, count?: number): number => {
     perturb();
@@ -40,8 +41,8 @@ export function installAtomics(seed: number, threadId: number): void {
     O.reflectApply(origNotify, Atomics, [ta, index, 0]);
     if (!(ta.buffer instanceof SharedArrayBuffer)) return 0;
     const c = count === undefined ? Infinity : +count;
-    const i = +index;
-    return host.notified(ta, i - (i % 1), c === Infinity ? c : c >= 1 ? c - (c % 1) : 0);
+    const i = +index - (+index % 1);
+    return host.notified(ta, i, c === Infinity ? c : c >= 1 ? c - (c % 1) : 0, sharedAddress(ta, i));
   };
   O.defineProperty(Atomics, "wait", { value: wait, writable: true, configurable: true, enumerable: false });
   O.defineProperty(Atomics, "notify", { value: notify, writable: true, configurable: true, enumerable: false });

@@ -11,8 +11,9 @@ export interface HostFns {
   post(kind: string, target: number, data: unknown, ports: number[]): void;
   spawn(kind: string, source: string, data: unknown, opts: unknown): number;
   terminate(threadId: number): void;
-  wait(ta: Int32Array | BigInt64Array, index: number, value: unknown, timeoutMs: number): string;
-  notified(ta: Int32Array | BigInt64Array, index: number, count: number | undefined): number;
+  /** `at` is the element's address: [shared buffer id, byte offset] (shared-identity.ts). */
+  wait(ta: Int32Array | BigInt64Array, index: number, value: unknown, timeoutMs: number, at: [number, number]): string;
+  notified(ta: Int32Array | BigInt64Array, index: number, count: number | undefined, at: [number, number]): number;
   delay(us: number): void;
   mark(label: string, data: unknown): void;
   log(text: string): void;
@@ -26,6 +27,8 @@ export interface HostFns {
   oom(what: string): void;
   /** A SharedArrayBuffer from the host thread's allocator (shared-buffer.ts). */
   sab(byteLength: number): SharedArrayBuffer;
+  /** A new run-wide id for a shared memory. */
+  sharedId(): number;
 }
 
 export const CTL = {

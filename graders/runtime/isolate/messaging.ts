@@ -8,6 +8,7 @@ import { EventEmitter, Event, DOMException } from "./events";
 import { host, ctl, CTL } from "./host";
 import { URL } from "./url";
 import { transferredBuffers, detachAll } from "./buffer-transfer";
+import { withSharedIds, adoptSharedIds } from "./shared-identity";
 
 const PORT_MARK = "\u0000graderPort";
 const ports = new Map<number, MessagePort>();
@@ -92,7 +93,7 @@ function send(kind: string, target: number, message: unknown, transfer: unknown)
     } else if (t instanceof SharedArrayBuffer || !(t instanceof ArrayBuffer)) throw invalidTransfer();
   }
   const buffers = transferredBuffers(list);
-  const data = encodePorts(message, moving);
+  const data = withSharedIds(encodePorts(message, moving));
   try {
     host.post(kind, target, data, [...moving].map((p) => p._id));
   } catch (e) {
@@ -110,7 +111,7 @@ export function structuredClone(value: unknown, options?: { transfer?: unknown[]
   const buffers = transferredBuffers(list);
   let copy: unknown;
   try {
-    copy = host.clone(value);
+    copy = adoptSharedIds(host.clone(withSharedIds(value)));
   } catch (e) {
     throw cloneError(e);
   }
@@ -247,7 +248,7 @@ export function initThread(isMain: boolean, threadId: number, workerData: unknow
   threadInfo.isMainThread = isMain;
   threadInfo.threadId = threadId;
   // Node's main thread has workerData null; a worker without one has undefined.
-  threadInfo.workerData = isMain ? null : decodePorts(workerData);
+  threadInfo.workerData = isMain ? null : decodePorts(adoptSharedIds(workerData));
   if (!isMain) {
     const p = new ParentPort(-1);
     ports.set(-1, p);
@@ -284,7 +285,7 @@ export class Worker extends EventEmitter {
       else if (t instanceof SharedArrayBuffer || !(t instanceof ArrayBuffer)) throw invalidTransfer();
     }
     const buffers = transferredBuffers(options.transferList ?? []);
-    const data = encodePorts(options.workerData, moving);
+    const data = withSharedIds(encodePorts(options.workerData, moving));
     try {
       this.threadId = host.spawn(kind, source, data, { name: options.name ?? "", ports: [...moving].map((p) => p._id) });
     } catch (e) {
@@ -330,7 +331,7 @@ export class Worker extends EventEmitter {
 
 export function startThread(kind: string, entry: string, data: unknown): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const id = host.spawn(kind, entry, data, { name: entry, ports: [] });
+    const id = host.spawn(kind, entry, withSharedIds(data), { name: entry, ports: [] });
     threadWaits.set(id, { resolve, reject });
     refsChanged();
   });
@@ -345,6 +346,7 @@ export function refsChanged(): void {
 
 /** A delivery from the host: one macrotask. */
 export function deliver(ev: { k: string; id: number; type?: string; data?: unknown; ok?: boolean }): void {
+  if (ev.data !== undefined) ev.data = adoptSharedIds(ev.data);
   switch (ev.k) {
     case "port": {
       const p = ports.get(ev.id);

@@ -14,6 +14,7 @@ import * as msg from "./messaging";
 import { installAtomics } from "./atomics";
 import { limitWasmMemory } from "./wasm-memory";
 import { hostSharedArrayBuffers } from "./shared-buffer";
+import { adoptSharedIds } from "./shared-identity";
 import { rewriteDynamicImports } from "./dynamic-import";
 import { lockIntrinsics } from "./intrinsics-lock";
 import { createHarness } from "./harness";
@@ -329,7 +330,7 @@ const rt = {
     settleWith(() => {
       const f = driver[entry];
       if (typeof f !== "function") throw new TypeError(`driver has no thread entry "${entry}"`);
-      return (f as (d: unknown, s: unknown) => unknown)(data, solution);
+      return (f as (d: unknown, s: unknown) => unknown)(adoptSharedIds(data), solution);
     });
   },
   runCommonJs(source: string): void {

@@ -11,6 +11,7 @@
  */
 import { host } from "./host";
 import { O } from "./intrinsics";
+import { sharedId } from "./shared-identity";
 
 const MAX_SAFE_INDEX = 2 ** 53 - 1;
 
@@ -31,6 +32,7 @@ export function hostSharedArrayBuffers(limitBytes: number): void {
       // Past the limit it could never arrive: end the run as a heap that is too large would.
       if (bytes > limitBytes) host.oom(`SharedArrayBuffer of ${bytes} bytes`);
       const sab = host.sab(bytes);
+      sharedId(sab);
       if (newTarget !== SharedArrayBuffer) Object.setPrototypeOf(sab, (newTarget as { prototype: object }).prototype);
       return sab;
     },

@@ -5,6 +5,7 @@
  */
 import { host } from "./host";
 import { O } from "./intrinsics";
+import { noteShared } from "./shared-identity";
 
 const PAGE = 65536;
 
@@ -27,8 +28,9 @@ export function limitWasmMemory(limitBytes: number): void {
   });
   const Memory = new Proxy(RealMemory, {
     construct(target, args, newTarget) {
-      const d = args[0] as { initial?: number } | undefined;
+      const d = args[0] as { initial?: number; shared?: boolean } | undefined;
       claim(Math.max(0, Number(d?.initial) || 0) * PAGE);
+      if (d?.shared) noteShared();
       return Reflect.construct(target, args, newTarget === Memory ? target : newTarget);
     },
   });

@@ -1,0 +1,92 @@
+import { describe, expect, test } from "@jest/globals";
+import { program, stderr, stdout } from "./run-helpers";
+
+// Atomics.wait/notify are kept in the run's table (graders/sandbox/wait-list.ts), matched by the
+// memory's run-wide id (runtime/isolate/shared-identity.ts). These programs are right under Node; a
+// notify that misses its waiter ends them in a deadlock instead of their output.
+describe("Atomics.wait and Atomics.notify across threads", () => {
+  test("a thousand hand-offs reach their waiter whichever way the buffer travelled", async () => {
+    const r = await program(`
+      import { Worker, MessageChannel } from "node:worker_threads";
+      const player = \`
+        const { parentPort, workerData } = require("node:worker_threads");
+        const play = (sab, me) => {
+          const t = new Int32Array(sab);
+          for (let i = 0; i < 500; i++) {
+            while (Atomics.load(t, 0) !== me) Atomics.wait(t, 0, 1 - me);
+            t[1]++;
+            Atomics.store(t, 0, 1 - me);
+            Atomics.notify(t, 0);
+          }
+          parentPort.postMessage("done");
+        };
+        if (workerData) play(workerData.sab, 0);
+        else parentPort.once("message", ({ port }) => port.once("message", (m) => play(m.get("sab")[0], 1)));
+      \`;
+      const sab = new SharedArrayBuffer(8);
+      const a = new Worker(player, { eval: true, workerData: { sab } });
+      const b = new Worker(player, { eval: true });
+      const { port1, port2 } = new MessageChannel();
+      b.postMessage({ port: port2 }, [port2]);
+      // Through a port, inside a Map, in a copy made by structuredClone: still the same memory.
+      port1.postMessage(new Map([["sab", [structuredClone(sab)]]]));
+      let done = 0;
+      for (const w of [a, b]) w.on("message", () => { if (++done === 2) { console.log(new Int32Array(sab)[1]); a.terminate(); b.terminate(); port1.close(); } });
+    `);
+    expect({ status: r.status, out: stdout(r), err: stderr(r) }).toEqual({ status: "ok", out: "1000\n", err: "" });
+  });
+
+  test("a notify on another buffer or another index wakes nobody; one on the same address wakes the waiter", async () => {
+    const r = await program(`
+      import { Worker } from "node:worker_threads";
+      const one = new SharedArrayBuffer(8);
+      const other = new SharedArrayBuffer(8);
+      const w = new Worker(\`
+        const { parentPort, workerData } = require("node:worker_threads");
+        const t = new Int32Array(workerData);
+        Atomics.store(t, 1, 1);
+        parentPort.postMessage(Atomics.wait(t, 0, 0, 100));
+        parentPort.postMessage(Atomics.wait(t, 0, 0));
+      \`, { eval: true, workerData: one });
+      const t = new Int32Array(one);
+      while (Atomics.load(t, 1) === 0) await new Promise((r) => setTimeout(r, 1));
+      await new Promise((r) => setTimeout(r, 10));
+      console.log("other buffer", Atomics.notify(new Int32Array(other), 0), "other index", Atomics.notify(t, 1));
+      w.on("message", async (m) => {
+        console.log(m);
+        if (m === "timed-out") {
+          await new Promise((r) => setTimeout(r, 10));
+          console.log("same address", Atomics.notify(new Int32Array(structuredClone(one)), 0));
+        }
+      });
+    `);
+    expect({ status: r.status, out: stdout(r) }).toEqual({ status: "ok", out: "other buffer 0 other index 0\ntimed-out\nsame address 1\nok\n" });
+  });
+
+  test("notify(count) wakes that many waiters and says so", async () => {
+    const r = await program(`
+      import { Worker } from "node:worker_threads";
+      const sab = new SharedArrayBuffer(8);
+      const t = new Int32Array(sab);
+      const src = \`
+        const { parentPort, workerData } = require("node:worker_threads");
+        const t = new Int32Array(workerData);
+        Atomics.add(t, 1, 1);
+        Atomics.wait(t, 0, 0);
+        parentPort.postMessage("woken");
+      \`;
+      const ws = [1, 2, 3].map(() => new Worker(src, { eval: true, workerData: sab }));
+      while (Atomics.load(t, 1) < 3) await new Promise((r) => setTimeout(r, 1));
+      await new Promise((r) => setTimeout(r, 10));
+      let woken = 0;
+      for (const w of ws) w.on("message", () => woken++);
+      console.log("first", Atomics.notify(t, 0, 1));
+      await new Promise((r) => setTimeout(r, 10));
+      console.log("woken", woken);
+      console.log("rest", Atomics.notify(t, 0, 5));
+      await new Promise((r) => setTimeout(r, 10));
+      console.log("woken", woken, "again", Atomics.notify(t, 0));
+    `);
+    expect({ status: r.status, out: stdout(r) }).toEqual({ status: "ok", out: "first 1\nwoken 1\nrest 2\nwoken 3 again 0\n" });
+  });
+});
