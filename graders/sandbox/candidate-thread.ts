@@ -579,7 +579,12 @@ export class CandidateThread {
     if (timeoutMs === 0) return same() ? "timed-out" : "not-equal";
     // Joined before the value check, as V8's futex does: a notify after the check finds us.
     this.waitSlot.enter(at);
-    if (!same()) return this.waitSlot.leave() ? "ok" : "not-equal";
+    if (!same()) {
+      if (!this.waitSlot.leave()) return "not-equal";
+      // A notify came between joining and the check, and counted us.
+      this.table.add(G.WAKES, -1);
+      return "ok";
+    }
     this.sync();
     const startL = this.L;
     const deadline = Number.isFinite(timeoutMs) ? this.L + timeoutMs * MS : Infinity;
