@@ -76,7 +76,7 @@ export class SharedTable {
   stopIndex(t: number): number {
     return I_GLOBALS + I_PER_THREAD * t + 2;
   }
-  /** Epoch at which a blocked thread last checked that its Atomics.wait value is unchanged. */
+  /** Epoch at which a thread blocked in Atomics.wait last checked that no notify has claimed it. */
   confirmedIndex(t: number): number {
     return I_GLOBALS + I_PER_THREAD * t + 3;
   }
@@ -161,8 +161,8 @@ export class SharedTable {
   }
   /**
    * Nothing can ever happen again: every live thread idle/blocked with no event, no message and no
-   * wake-up in flight, and (if `confirmed`) every blocked thread has checked at this epoch that the
-   * value it waits on is unchanged (a store it has not seen yet would wake it at its next chunk).
+   * wake-up in flight, and (if `confirmed`) every blocked thread has checked at this epoch that no
+   * notify has claimed it (wait-list.ts).
    */
   quiescent(confirmed = true): boolean {
     const epoch = this.get(G.EPOCH);
