@@ -19,9 +19,6 @@ const RUNS = 3;
  * Tracked on issue 4; every other package's every case must hold three runs out of three.
  */
 const NOT_IN_CI: Record<string, string> = {
-  // A rare false deadlock, not replayable by seed (the reference once in a fresh-clone run, module-lock
-  // once in 24 gradings): a store and notify landing between two chunks of the host's Atomics.wait.
-  "atomic-counter": "a rare false deadlock (a lost wake-up between two wait chunks)",
   // Its reference measured a 2-worker speedup of 1.05 (1.15 required) in one of 3 gradings of a
   // fresh-clone run, the other two and every problems:check run well above: a GC-heavy reduce on the
   // main thread, whose collections now count in its CPU time (--single-threaded), is the suspect.
