@@ -14,16 +14,6 @@ const CATALOGUE = [
   "count-primes", "process-pool", "parallel-sort", "word-frequency", "matrix-multiply",
 ];
 const RUNS = 3;
-/**
- * Packages whose grading cases are not run in CI yet (they show as todo, never as passes), with why.
- * Tracked on issue 4; every other package's every case must hold three runs out of three.
- */
-const NOT_IN_CI: Record<string, string> = {
-  // Its reference measured a 2-worker speedup of 1.05 (1.15 required) in one of 3 gradings of a
-  // fresh-clone run, the other two and every problems:check run well above: a GC-heavy reduce on the
-  // main thread, whose collections now count in its CPU time (--single-threaded), is the suspect.
-  "word-frequency": "reference got insufficient_speedup once in 3 runs (speedup 1.05)",
-};
 const packages = loadAllPackages(join(__dirname, "../../problems"));
 const pool = createGraderPool({ size: 2 });
 afterAll(() => pool.close());
@@ -45,10 +35,6 @@ for (const pkg of packages) {
     // Concurrent, so the pool's two processes always have the next run queued (a case's three runs
     // alone would leave one idle); the pool still grades two at a time, so the load is the same.
     for (const c of packageCases(pkg)) {
-      if (pkg.config.slug in NOT_IN_CI) {
-        it.todo(`${c.file} gets ${c.expected} on each of ${RUNS} runs (not in CI: ${NOT_IN_CI[pkg.config.slug]})`);
-        continue;
-      }
       it.concurrent(`${c.file} gets ${c.expected} on each of ${RUNS} runs`, async () => {
         const outcome = await checkCase(pool, pkg, c, RUNS);
         expect({ verdicts: outcome.got, why: outcome.ok ? undefined : outcome.why }).toEqual({
