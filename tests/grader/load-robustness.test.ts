@@ -1,7 +1,8 @@
 /**
  * The load-robustness proof: verdicts rest on per-thread CPU time and virtual time, so the same
  * submission gets the same verdict whether or not the machine is busy. Here both cores are saturated
- * by a separate CPU-hog process while an accepted and a blocking submission are graded 20 times each.
+ * by a separate CPU-hog process while an accepted and a blocking submission are graded 20 times each,
+ * and so are an accepted and a deadlocking threads-track submission (Atomics.wait/notify across threads).
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -45,6 +46,29 @@ describe("verdicts under load", () => {
     expect(hog.exitCode).toBeNull(); // the load was there the whole time
     expect(accepted).toEqual(Array(ROUNDS).fill("accepted"));
     expect(blocking).toEqual(Array(ROUNDS).fill("blocked_event_loop"));
+  });
+});
+
+describe("threads-track verdicts under load", () => {
+  // Every grading runs each test under many perturbed schedules. A notify that slipped between two
+  // chunks of a host wait once turned dining-philosophers' reference into a false deadlock; a notify
+  // that woke a waiter on another address would let the missing notify below pass.
+  const queue = loadPackage(join(__dirname, "../../problems/bounded-blocking-queue"));
+  const samples = { ...queue, tests: queue.tests.filter((t) => t.sample) };
+  it(`gives the same verdict ${ROUNDS} times to bounded-blocking-queue's reference and to a dequeue that never notifies`, async () => {
+    const accepted: string[] = [];
+    const deadlocked: string[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      const [a, b] = await Promise.all([
+        pool.grade(samples, queue.solutions["reference.ts"]),
+        pool.grade(samples, queue.wrong["no-notify-on-dequeue.ts"].source),
+      ]);
+      accepted.push(a.verdict);
+      deadlocked.push(b.verdict);
+    }
+    expect(hog.exitCode).toBeNull();
+    expect(accepted).toEqual(Array(ROUNDS).fill("accepted"));
+    expect(deadlocked).toEqual(Array(ROUNDS).fill("deadlock"));
   });
 });
 
