@@ -89,4 +89,18 @@ describe("Atomics.wait and Atomics.notify across threads", () => {
     `);
     expect({ status: r.status, out: stdout(r) }).toEqual({ status: "ok", out: "first 1\nwoken 1\nrest 2\nwoken 3 again 0\n" });
   });
+
+  test("a thread holding shared memory still fails to clone a Proxy the way Node does, whatever its traps do", async () => {
+    // The ids' scan walks what a thread sends; a trap that throws must not change the error.
+    const r = await program(`
+      import { Worker } from "node:worker_threads";
+      const sab = new SharedArrayBuffer(4);
+      const w = new Worker("", { eval: true, workerData: sab });
+      const trap = new Proxy({}, { ownKeys() { throw new Error("trap"); } });
+      try { w.postMessage(trap); } catch (e) { console.log(e.name, e.message); }
+      try { structuredClone({ a: trap, sab }); } catch (e) { console.log(e.name, e.message); }
+      w.terminate();
+    `);
+    expect(stdout(r)).toBe("DataCloneError #<Object> could not be cloned.\n".repeat(2));
+  });
 });

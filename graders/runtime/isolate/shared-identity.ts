@@ -87,7 +87,13 @@ function sharedIn(value: unknown): SharedArrayBuffer[] {
 /** `value`, or a wrapper that carries the ids of the shared buffers in it (what to hand to the host). */
 export function withSharedIds(value: unknown): unknown {
   if (!holdsShared) return value;
-  const sabs = sharedIn(value);
+  let sabs: SharedArrayBuffer[];
+  try {
+    sabs = sharedIn(value);
+  } catch {
+    // A Proxy trap or a getter threw: the clone itself will fail the way Node's does (DataCloneError).
+    return value;
+  }
   if (sabs.length === 0) return value;
   const list: number[] = [];
   for (const s of sabs) list.push(sharedId(s));
