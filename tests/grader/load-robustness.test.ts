@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { GraderPool } from "../../graders/pool/supervisor";
-import { loadPackage } from "../../graders/problem-package";
+import { loadPackage, type ProblemPackage } from "../../graders/problem-package";
 import { fixturePackage } from "./helpers/packages";
 
 const ROUNDS = 20;
@@ -31,18 +31,20 @@ afterAll(async () => {
   await pool.close();
 });
 
+/** Grades two submissions side by side, ROUNDS times; the verdicts of each. */
+async function gradePairRounds(p: ProblemPackage, first: string, second: string): Promise<[string[], string[]]> {
+  const verdicts: [string[], string[]] = [[], []];
+  for (let i = 0; i < ROUNDS; i++) {
+    const [a, b] = await Promise.all([pool.grade(p, first), pool.grade(p, second)]);
+    verdicts[0].push(a.verdict);
+    verdicts[1].push(b.verdict);
+  }
+  return verdicts;
+}
+
 describe("verdicts under load", () => {
   it(`gives the same verdict ${ROUNDS} times to an accepted and to a blocking submission while both cores are busy`, async () => {
-    const accepted: string[] = [];
-    const blocking: string[] = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      const [a, b] = await Promise.all([
-        pool.grade(pkg, double.solutions["reference.ts"]),
-        pool.grade(pkg, double.wrong["busy-wait.ts"].source),
-      ]);
-      accepted.push(a.verdict);
-      blocking.push(b.verdict);
-    }
+    const [accepted, blocking] = await gradePairRounds(pkg, double.solutions["reference.ts"], double.wrong["busy-wait.ts"].source);
     expect(hog.exitCode).toBeNull(); // the load was there the whole time
     expect(accepted).toEqual(Array(ROUNDS).fill("accepted"));
     expect(blocking).toEqual(Array(ROUNDS).fill("blocked_event_loop"));
@@ -56,16 +58,7 @@ describe("threads-track verdicts under load", () => {
   const queue = loadPackage(join(__dirname, "../../problems/bounded-blocking-queue"));
   const samples = { ...queue, tests: queue.tests.filter((t) => t.sample) };
   it(`gives the same verdict ${ROUNDS} times to bounded-blocking-queue's reference and to a dequeue that never notifies`, async () => {
-    const accepted: string[] = [];
-    const deadlocked: string[] = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      const [a, b] = await Promise.all([
-        pool.grade(samples, queue.solutions["reference.ts"]),
-        pool.grade(samples, queue.wrong["no-notify-on-dequeue.ts"].source),
-      ]);
-      accepted.push(a.verdict);
-      deadlocked.push(b.verdict);
-    }
+    const [accepted, deadlocked] = await gradePairRounds(samples, queue.solutions["reference.ts"], queue.wrong["no-notify-on-dequeue.ts"].source);
     expect(hog.exitCode).toBeNull();
     expect(accepted).toEqual(Array(ROUNDS).fill("accepted"));
     expect(deadlocked).toEqual(Array(ROUNDS).fill("deadlock"));
