@@ -6,3 +6,6 @@ export const HOST_CALLBACKS = [
   "now", "write", "post", "spawn", "terminate", "wait", "notified", "delay", "mark", "log", "forbidden", "settle", "uncaught",
   "channel", "portClose", "mainDone", "oom", "sab", "sharedId",
 ] as const;
+
+/** Where an Atomics.wait/notify acts, as both sides of the bridge name it (runtime/isolate/shared-identity.ts). */
+export type SharedAddress = [bufferId: number, byteOffset: number];

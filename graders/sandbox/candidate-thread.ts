@@ -6,9 +6,10 @@
 import { receiveMessageOnPort, type MessagePort } from "node:worker_threads";
 import { inspect } from "node:util";
 import { type CandidateIsolate, isDisposedError, isMemoryLimit, isTimeout, ModuleNotFound, type ModuleSource } from "./host-bridge";
-import { G, INF, MAX_THREADS, ST, SharedTable } from "./shared-table";
+import { B, G, INF, MAX_THREADS, ST, SharedTable } from "./shared-table";
 import { threadCpuNs } from "./thread-cpu";
-import { claimWaiters, WaitSlot, type Address } from "./wait-list";
+import { claimWaiters, WaitSlot } from "./wait-list";
+import type { SharedAddress } from "../runtime/host-callbacks";
 import type { Delivery, FromHost, ThreadEnd, ThreadStart } from "./thread-protocol";
 import { WORKER_STARTUP_VIRTUAL_MS } from "../limits";
 import { startDelay } from "../schedule/task-selector";
@@ -506,9 +507,9 @@ export class CandidateThread {
         if (threadId > 0 && threadId < MAX_THREADS) Atomics.store(this.table.ints, this.table.stopIndex(threadId), 1);
         this.send({ t: "terminate", run, from: this.me, threadId });
       },
-      wait: (ta: Int32Array | BigInt64Array, index: number, value: number | bigint, timeoutMs: number, at: Address) =>
+      wait: (ta: Int32Array | BigInt64Array, index: number, value: number | bigint, timeoutMs: number, at: SharedAddress) =>
         this.atomicsWait(ta, index, value, timeoutMs, at),
-      notified: (ta: Int32Array | BigInt64Array, index: number, count: number | undefined, at: Address) => {
+      notified: (ta: Int32Array | BigInt64Array, index: number, count: number | undefined, at: SharedAddress) => {
         this.table.maxNotify(BigInt(stamp()));
         const want = count ?? Infinity;
         const n = claimWaiters(this.table, at, want);
@@ -573,7 +574,7 @@ export class CandidateThread {
     return true;
   }
 
-  private atomicsWait(ta: Int32Array | BigInt64Array, index: number, value: number | bigint, timeoutMs: number, at: Address): string {
+  private atomicsWait(ta: Int32Array | BigInt64Array, index: number, value: number | bigint, timeoutMs: number, at: SharedAddress): string {
     this.guard();
     const same = () => Atomics.load(ta as Int32Array, index) === (ta instanceof BigInt64Array ? BigInt(value as bigint) : Number(value) | 0);
     if (timeoutMs === 0) return same() ? "timed-out" : "not-equal";
@@ -632,7 +633,7 @@ export class CandidateThread {
       if (this.waitSlot.leave()) woken = true;
       if (woken) {
         result = "ok";
-        this.L = Math.max(this.L, Number(Atomics.load(this.table.bigs, 1)));
+        this.L = Math.max(this.L, Number(Atomics.load(this.table.bigs, B.NOTIFY_L)));
       }
       this.publish(ST.RUNNING, this.L);
       if (woken) this.table.add(G.WAKES, -1);

@@ -4,7 +4,7 @@
  * can leak to candidate code by accident.
  */
 import ivm from "isolated-vm";
-import { HOST_CALLBACKS } from "../runtime/host-callbacks";
+import { HOST_CALLBACKS, type SharedAddress } from "../runtime/host-callbacks";
 
 export interface BridgeHooks {
   now(): number;
@@ -12,8 +12,8 @@ export interface BridgeHooks {
   post(kind: string, target: number, data: unknown, ports: number[]): void;
   spawn(kind: string, source: string, data: unknown, opts: { name: string; ports: number[] }): number;
   terminate(threadId: number): void;
-  wait(ta: Int32Array | BigInt64Array, index: number, value: number | bigint, timeoutMs: number, at: [number, number]): string;
-  notified(ta: Int32Array | BigInt64Array, index: number, count: number | undefined, at: [number, number]): number;
+  wait(ta: Int32Array | BigInt64Array, index: number, value: number | bigint, timeoutMs: number, at: SharedAddress): string;
+  notified(ta: Int32Array | BigInt64Array, index: number, count: number | undefined, at: SharedAddress): number;
   delay(us: number): void;
   mark(label: string, data: unknown): void;
   log(text: string): void;

@@ -8,9 +8,8 @@
  * reads it, so a notify landing between two chunks is never lost, and a waiter on any other address
  * is never woken.
  */
+import type { SharedAddress } from "../runtime/host-callbacks";
 import { G, MAX_THREADS, type SharedTable } from "./shared-table";
-
-export type Address = [bufferId: number, byteOffset: number];
 
 /** One thread's place among the waiters (a thread waits on one address at a time). */
 export class WaitSlot {
@@ -23,7 +22,7 @@ export class WaitSlot {
   }
 
   /** Join the waiters on `at`; before the value check, so that a notify after the check finds us. */
-  enter(at: Address): void {
+  enter(at: SharedAddress): void {
     const ints = this.table.ints;
     Atomics.store(ints, this.addressCell, at[0]);
     Atomics.store(ints, this.addressCell + 1, at[1]);
@@ -57,7 +56,7 @@ export class WaitSlot {
  * Claim and wake up to `count` waiters on `at`, oldest first; how many. Each claim counts in G.WAKES
  * before it is made: a claimed waiter reads as blocked until its host thread runs.
  */
-export function claimWaiters(table: SharedTable, at: Address, count: number): number {
+export function claimWaiters(table: SharedTable, at: SharedAddress, count: number): number {
   const ints = table.ints;
   let n = 0;
   while (n < count && Atomics.load(ints, G.WAITING) > 0) {
@@ -76,7 +75,7 @@ export function claimWaiters(table: SharedTable, at: Address, count: number): nu
   return n;
 }
 
-function oldestWaiter(table: SharedTable, at: Address): [thread: number, ticket: number] | null {
+function oldestWaiter(table: SharedTable, at: SharedAddress): [thread: number, ticket: number] | null {
   const ints = table.ints;
   const threads = Math.min(Atomics.load(ints, G.NEXT_THREAD), MAX_THREADS);
   let best: [number, number] | null = null;

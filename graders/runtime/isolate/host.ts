@@ -3,7 +3,7 @@
  * the prelude ran. The prelude reads them once and deletes the globals, so candidate code never
  * sees them; every other runtime module calls the host through this object only.
  */
-import { HOST_CALLBACKS } from "../host-callbacks";
+import { HOST_CALLBACKS, type SharedAddress } from "../host-callbacks";
 
 export interface HostFns {
   now(): number;
@@ -11,9 +11,8 @@ export interface HostFns {
   post(kind: string, target: number, data: unknown, ports: number[]): void;
   spawn(kind: string, source: string, data: unknown, opts: unknown): number;
   terminate(threadId: number): void;
-  /** `at` is the element's address: [shared buffer id, byte offset] (shared-identity.ts). */
-  wait(ta: Int32Array | BigInt64Array, index: number, value: unknown, timeoutMs: number, at: [number, number]): string;
-  notified(ta: Int32Array | BigInt64Array, index: number, count: number | undefined, at: [number, number]): number;
+  wait(ta: Int32Array | BigInt64Array, index: number, value: unknown, timeoutMs: number, at: SharedAddress): string;
+  notified(ta: Int32Array | BigInt64Array, index: number, count: number | undefined, at: SharedAddress): number;
   delay(us: number): void;
   mark(label: string, data: unknown): void;
   log(text: string): void;

@@ -8,6 +8,7 @@
  * Only a thread that has held a shared buffer pays for looking through what it sends: a thread that
  * never had one cannot send one.
  */
+import type { SharedAddress } from "../host-callbacks";
 import { host } from "./host";
 import { O } from "./intrinsics";
 
@@ -24,8 +25,6 @@ const mapForEach = Map.prototype.forEach;
 const setForEach = Set.prototype.forEach;
 const objectKeys = Object.keys;
 const NativeSAB = SharedArrayBuffer;
-const NativeMap = Map;
-const NativeSet = Set;
 const WasmMemory = (globalThis as unknown as { WebAssembly?: { Memory: new (...a: never[]) => { buffer: ArrayBuffer } } }).WebAssembly?.Memory;
 const memoryBuffer = WasmMemory ? Object.getOwnPropertyDescriptor(WasmMemory.prototype, "buffer")?.get : undefined;
 
@@ -48,7 +47,7 @@ export function sharedId(sab: SharedArrayBuffer): number {
 }
 
 /** Where Atomics.wait/notify act: the buffer's id and the byte the element starts at. */
-export function sharedAddress(ta: Int32Array | BigInt64Array, index: number): [number, number] {
+export function sharedAddress(ta: Int32Array | BigInt64Array, index: number): SharedAddress {
   const sab = O.reflectApply(viewBuffer, ta, []) as SharedArrayBuffer;
   const offset = O.reflectApply(viewOffset, ta, []) as number;
   return [sharedId(sab), offset + index * ta.BYTES_PER_ELEMENT];
@@ -75,8 +74,8 @@ function sharedIn(value: unknown): SharedArrayBuffer[] {
     if (v instanceof NativeSAB) found.push(v);
     else if (isView(v)) visit(O.reflectApply(v instanceof DataView ? dataViewBuffer : viewBuffer, v, []));
     else if (v instanceof ArrayBuffer) continue;
-    else if (v instanceof NativeMap) O.reflectApply(mapForEach, v, [(x: unknown, k: unknown) => (visit(k), visit(x))]);
-    else if (v instanceof NativeSet) O.reflectApply(setForEach, v, [visit]);
+    else if (v instanceof O.Map) O.reflectApply(mapForEach, v, [(x: unknown, k: unknown) => (visit(k), visit(x))]);
+    else if (v instanceof O.Set) O.reflectApply(setForEach, v, [visit]);
     else if (WasmMemory && memoryBuffer && v instanceof WasmMemory) visit(O.reflectApply(memoryBuffer, v, []));
     else if (O.ArrayIsArray(v)) for (let i = 0; i < (v as unknown[]).length; i++) visit((v as unknown[])[i]);
     else for (const k of objectKeys(v)) visit((v as Record<string, unknown>)[k]);
