@@ -58,9 +58,12 @@ export class WaitSlot {
  */
 export function claimWaiters(table: SharedTable, at: SharedAddress, count: number): number {
   const ints = table.ints;
+  // Only the waits already begun: without this bound, a waiter woken here that waits again at once
+  // (a hand-off loop) was claimed a second time by the same notify, a wake-up no notify made.
+  const horizon = Atomics.load(ints, G.WAIT_TICKETS);
   let n = 0;
   while (n < count && Atomics.load(ints, G.WAITING) > 0) {
-    const oldest = oldestWaiter(table, at);
+    const oldest = oldestWaiter(table, at, horizon);
     if (!oldest) break;
     const [t, ticket] = oldest;
     Atomics.add(ints, G.WAKES, 1);
@@ -75,14 +78,14 @@ export function claimWaiters(table: SharedTable, at: SharedAddress, count: numbe
   return n;
 }
 
-function oldestWaiter(table: SharedTable, at: SharedAddress): [thread: number, ticket: number] | null {
+function oldestWaiter(table: SharedTable, at: SharedAddress, horizon: number): [thread: number, ticket: number] | null {
   const ints = table.ints;
   const threads = Math.min(Atomics.load(ints, G.NEXT_THREAD), MAX_THREADS);
   let best: [number, number] | null = null;
   for (let t = 0; t < threads; t++) {
     const cell = table.waitTicketIndex(t);
     const ticket = Atomics.load(ints, cell);
-    if (ticket <= 0 || (best && ticket > best[1])) continue;
+    if (ticket <= 0 || ticket > horizon || (best && ticket > best[1])) continue;
     const a = table.waitAddressIndex(t);
     if (Atomics.load(ints, a) !== at[0] || Atomics.load(ints, a + 1) !== at[1]) continue;
     // The address is written before the ticket: an unchanged ticket means it was this wait's address.

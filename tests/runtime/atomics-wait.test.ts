@@ -103,4 +103,33 @@ describe("Atomics.wait and Atomics.notify across threads", () => {
     `);
     expect(stdout(r)).toBe("DataCloneError #<Object> could not be cloned.\n".repeat(2));
   });
+
+  test("a notify wakes only the waits begun before it, not the next wait of a thread it woke", async () => {
+    // Strict turn-taking: a notify with no count that also woke main's next wait let main run ahead.
+    const r = await program(`
+      import { Worker, isMainThread, workerData } from "node:worker_threads";
+      const ROUNDS = 200;
+      if (isMainThread) {
+        const flag = new Int32Array(new SharedArrayBuffer(8));
+        new Worker(new URL(import.meta.url), { workerData: flag.buffer });
+        let inStep = 0;
+        for (let i = 0; i < ROUNDS; i++) {
+          Atomics.store(flag, 0, 1);
+          Atomics.notify(flag, 0);
+          Atomics.wait(flag, 0, 1);
+          if (Atomics.load(flag, 1) === i + 1) inStep++;
+        }
+        console.log("rounds in step:", inStep);
+      } else {
+        const flag = new Int32Array(workerData);
+        for (let i = 0; i < ROUNDS; i++) {
+          Atomics.wait(flag, 0, 0);
+          Atomics.add(flag, 1, 1);
+          Atomics.store(flag, 0, 0);
+          Atomics.notify(flag, 0);
+        }
+      }
+    `);
+    expect({ status: r.status, out: stdout(r) }).toEqual({ status: "ok", out: "rounds in step: 200\n" });
+  });
 });
