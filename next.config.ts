@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // Native or heavy server-side modules: loaded by Node at run time, never bundled.
-  serverExternalPackages: ["isolated-vm", "better-sqlite3", "typescript", "esbuild"],
+  serverExternalPackages: ["isolated-vm", "better-sqlite3", "typescript", "esbuild", "koffi"],
   // forbidden() renders app/forbidden.tsx with status 403.
   experimental: { authInterrupts: true },
   poweredByHeader: false,

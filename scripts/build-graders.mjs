@@ -2,7 +2,7 @@
 // isolate) and the host-side scripts that grader processes and their threads load. Output: dist/.
 import { build } from "esbuild";
 
-const node = { bundle: true, platform: "node", format: "cjs", target: "node20", sourcemap: "inline", external: ["isolated-vm", "typescript"], logLevel: "warning" };
+const node = { bundle: true, platform: "node", format: "cjs", target: "node20", sourcemap: "inline", external: ["isolated-vm", "typescript", "koffi"], logLevel: "warning" };
 const isolate = { bundle: true, platform: "neutral", format: "iife", target: "es2022", logLevel: "warning", mainFields: ["module", "main"] };
 const entries = [
   { in: "graders/runtime/isolate/prelude.ts", out: "dist/runtime-prelude.js", opts: isolate },

@@ -22,6 +22,29 @@ describe("virtual time", () => {
     expect(r.metrics.cpuMs).toBeGreaterThanOrEqual(95);
   });
 
+  test("the clock moves with the thread's CPU to the microsecond, not in scheduler ticks", async () => {
+    // Each step spins until performance.now() moves, then records how far it jumped. A clock read from
+    // /proc/thread-self/schedstat stands still within a 4 ms tick and then jumps by the whole tick.
+    const r = await program(`
+      const jumps = [];
+      for (let i = 0; i < 200; i++) { const a = performance.now(); let b; do { b = performance.now(); } while (b === a); jumps.push(b - a); }
+      jumps.sort((x, y) => x - y);
+      console.log(jumps[100] < 0.1, jumps.filter((j) => j >= 1).length <= 2);
+    `);
+    expect(stdout(r)).toBe("true true\n");
+  });
+
+  test("two timers set back to back at the start of the program share their millisecond", async () => {
+    // The same virtual millisecond puts both in one timer list run: t2 runs before the check phase.
+    for (let i = 0; i < 5; i++) {
+      const r = await program(`
+        setTimeout(() => { console.log("t1"); setImmediate(() => console.log("i1")); }, 50);
+        setTimeout(() => console.log("t2"), 50);
+      `);
+      expect(stdout(r)).toBe("t1\nt2\ni1\n");
+    }
+  });
+
   test("clocks never go backwards and agree", async () => {
     const r = await program(`
       let lastD = Date.now(), lastP = performance.now(), ok = true;
