@@ -1,13 +1,15 @@
 /**
  * One candidate thread (main or worker) driven synchronously on its host thread: Node's event loop
  * phases (timers, poll with message deliveries, check), one rt call per macrotask so microtasks drain
- * between them, CPU per macrotask from schedstat, the thread's virtual clock L, and the limits.
+ * between them, CPU per macrotask from the host thread's CPU clock, the thread's virtual clock L, the
+ * limits, and Worker.terminate() at a virtual time.
  */
 import { receiveMessageOnPort, type MessagePort } from "node:worker_threads";
 import { inspect } from "node:util";
 import { type CandidateIsolate, isDisposedError, isMemoryLimit, isTimeout, ModuleNotFound, type ModuleSource } from "./host-bridge";
-import { B, G, INF, MAX_THREADS, ST, SharedTable } from "./shared-table";
-import { threadCpuNs } from "./thread-cpu";
+import { B, G, INF, MAX_THREADS, NO_LIVE_CLOCK, ST, SharedTable } from "./shared-table";
+import { ownCpuClockId, threadCpuNs } from "./thread-cpu";
+import { disarmWatchdog, wasKilled, type WatchCell } from "./watch-cell";
 import { claimWaiters, WaitSlot } from "./wait-list";
 import type { SharedAddress } from "../runtime/host-callbacks";
 import type { Delivery, FromHost, ThreadEnd, ThreadStart } from "./thread-protocol";
@@ -23,6 +25,9 @@ const MS = 1_000_000;
 const BOOT_VIRTUAL_MS = 1;
 
 class StopThread extends Error {}
+
+/** The host thread's CPU clock id, published so the supervisor can read a running thread's live clock. */
+let cpuClockId: number | null = null;
 
 /** Stack frames of the runtime and the host are noise for the candidate (Node shows its internals, we hide ours). */
 function stripRuntimeFrames(text: string): string {
@@ -54,12 +59,20 @@ export class CandidateThread {
   private quiescentSentAt = -1;
   private delayCell = new Int32Array(new SharedArrayBuffer(4));
   private waitingOn: string | null = null;
+  private watch: WatchCell;
+  /** L when the current (or last) macrotask began. */
+  private taskStartL = 0;
+  /** Stopped inside a macrotask (by a callback past the stop time, or by the watchdog), not between two. */
+  private cutInTask = false;
 
   constructor(private s: ThreadStart, private cmd: MessagePort, private send: (m: FromHost) => void) {
     this.table = new SharedTable(s.table);
     this.me = s.threadId;
     this.waitSlot = new WaitSlot(this.table, this.me);
     this.L = s.startNs;
+    this.watch = { ints: this.table.ints, index: this.table.watchIndex(this.me) };
+    cpuClockId ??= ownCpuClockId();
+    Atomics.store(this.table.ints, this.table.cpuClockIndex(this.me), cpuClockId);
   }
 
   run(): ThreadEnd {
@@ -81,7 +94,7 @@ export class CandidateThread {
     const c = threadCpuNs();
     this.L += c - this.cpuMark;
     this.cpuMark = c;
-    this.table.publishClock(this.me, BigInt(Math.floor(this.L)));
+    this.table.publishClock(this.me, BigInt(Math.floor(this.L)), c);
   }
   private nowMs(): number {
     this.sync();
@@ -101,7 +114,7 @@ export class CandidateThread {
   // ---- boot ----
   private boot(): void {
     const s = this.s;
-    this.iso = takeSpareIsolate(s.limits.memoryMb, s.prelude).bind(this.hooks());
+    this.iso = takeSpareIsolate(s.limits.memoryMb, s.prelude).bind(this.hooks(), this.watch);
     this.iso.call("init", [{
       threadId: this.me, isMainThread: this.me === 0, seed: s.seed, cores: s.cores, epochMs: EPOCH_MS,
       workerData: s.workerData, forbid: s.forbid, trusted: s.trusted.map((t) => "file://" + t), memoryMb: s.limits.memoryMb,
@@ -250,7 +263,8 @@ export class CandidateThread {
         const exp = this.ctl(CTL.NEXT_EXPIRY);
         const timerAt = Number.isFinite(exp) ? exp * MS + slack : Infinity;
         const msgAt = this.pending.reduce((m, p) => Math.min(m, p.stamp), Infinity);
-        const target = Math.min(timerAt, msgAt);
+        // A terminate() time is an event of its own: the thread ends there unless something comes first.
+        const target = Math.min(timerAt, msgAt, this.stopAtNs());
         if (target <= this.L) break;
         if (target === Infinity) {
           if (!this.alive()) return;
@@ -270,6 +284,7 @@ export class CandidateThread {
         }
         this.idleWait(target);
       }
+      this.checkStop();
     }
     // Deliver what has arrived by now (in arrival order), each its own macrotask.
     const due = this.pending.filter((p) => p.stamp <= this.L);
@@ -311,8 +326,11 @@ export class CandidateThread {
     this.checkStop();
     this.publish(ST.RUNNING, this.L);
     const startL = this.L;
+    this.taskStartL = startL;
     const c0 = threadCpuNs();
     this.cpuMark = c0;
+    // The supervisor reads the live clock as L + CPU since c0 (it stops a spinning thread by it).
+    this.table.publishClock(this.me, BigInt(Math.floor(startL)), c0);
     this.waitCpuNs = 0;
     let result: T | undefined;
     try {
@@ -348,7 +366,8 @@ export class CandidateThread {
       const kind = cpu / MS > this.s.blockedMs ? "blocked" : "task";
       this.spans.push({ start: startL / MS, end: this.L / MS, kind, label });
     }
-    this.table.publishClock(this.me, BigInt(Math.floor(this.L)));
+    // Between macrotasks the host's CPU is not the thread's: no live clock until the next one.
+    this.table.publishClock(this.me, BigInt(Math.floor(this.L)), NO_LIVE_CLOCK);
     const total = Number(this.table.addCpu(BigInt(cpu)));
     this.flush();
     if (Atomics.load(this.table.ints, G.TIME_WAITERS) > 0) this.table.bump();
@@ -359,6 +378,12 @@ export class CandidateThread {
   }
 
   private onCallError(e: unknown): void {
+    if (wasKilled(this.watch)) {
+      // The watchdog disposed the isolate: the supervisor stopped the thread (terminate() or the run's end).
+      this.fatal ??= { status: "stopped", message: "terminated", exitCode: 1 };
+      this.cutInTask = true;
+      throw new StopThread();
+    }
     if (this.fatal || e instanceof StopThread) throw new StopThread();
     if (isMemoryLimit(e) || (this.iso?.disposed && !this.iso.hostDisposed)) {
       this.fatal = this.memoryFatal("");
@@ -450,6 +475,7 @@ export class CandidateThread {
     this.sync();
     if (this.cpuMark !== null) this.cpuFrozen = this.cpuMark;
     this.cpuMark = null;
+    this.table.publishClock(this.me, BigInt(Math.floor(this.L)), NO_LIVE_CLOCK);
   }
   private cpuFrozen: number | null = null;
 
@@ -503,8 +529,9 @@ export class CandidateThread {
         return id;
       },
       terminate: (threadId: number) => {
-        // Flag it now, not when the supervisor reads the message: the table must not read quiescent meanwhile.
-        if (threadId > 0 && threadId < MAX_THREADS) Atomics.store(this.table.ints, this.table.stopIndex(threadId), 1);
+        // In the table now, not when the supervisor reads the message: the table must not read quiescent
+        // meanwhile, and the worker must not run past the stop time.
+        if (threadId > 0 && threadId < MAX_THREADS) this.table.requestStop(threadId, BigInt(stamp()));
         this.send({ t: "terminate", run, from: this.me, threadId });
       },
       wait: (ta: Int32Array | BigInt64Array, index: number, value: number | bigint, timeoutMs: number, at: SharedAddress) =>
@@ -569,9 +596,23 @@ export class CandidateThread {
 
   private stopRequested(): boolean {
     if (this.fatal) return true;
-    if (Atomics.load(this.table.ints, G.STOP) === 0 && Atomics.load(this.table.ints, this.table.stopIndex(this.me)) === 0) return false;
+    if (Atomics.load(this.table.ints, G.STOP) === 0) {
+      if (Atomics.load(this.table.ints, this.table.stopIndex(this.me)) === 0) return false;
+      // terminate(): every macrotask that begins before the stop time runs, like Node's worker until
+      // the terminate() call; one still running at that time stops there.
+      this.sync();
+      if (this.L < this.stopAtNs()) return false;
+      this.cutInTask = this.cpuMark !== null;
+    }
     this.fatal = { status: "stopped", message: "terminated", exitCode: 1 };
     return true;
+  }
+
+  /** When terminate() asked this thread to stop (ns), Infinity when it did not. */
+  private stopAtNs(): number {
+    if (Atomics.load(this.table.ints, this.table.stopIndex(this.me)) === 0) return Infinity;
+    const at = this.table.stopAt(this.me);
+    return at >= INF ? Infinity : Number(at);
   }
 
   private atomicsWait(ta: Int32Array | BigInt64Array, index: number, value: number | bigint, timeoutMs: number, at: SharedAddress): string {
@@ -587,6 +628,8 @@ export class CandidateThread {
       return "ok";
     }
     this.sync();
+    // Blocked, the thread's clock does not run with its host's CPU (the wait loop's).
+    this.table.publishClock(this.me, BigInt(Math.floor(this.L)), NO_LIVE_CLOCK);
     const startL = this.L;
     const deadline = Number.isFinite(timeoutMs) ? this.L + timeoutMs * MS : Infinity;
     const cpuBefore = this.cpuMark;
@@ -602,11 +645,18 @@ export class CandidateThread {
     let woken = false;
     try {
       for (;;) {
-        if (this.waitSlot.park(Number.isFinite(deadline) ? 2 : 20)) {
+        const stopAt = this.stopAtNs();
+        if (this.waitSlot.park(Number.isFinite(Math.min(deadline, stopAt)) ? 2 : 20)) {
           woken = true;
           break;
         }
         if (this.stopRequested()) break;
+        // terminate() interrupts the wait at its time, once no other thread can notify us before it.
+        if (Number.isFinite(stopAt) && stopAt <= deadline && this.table.othersAtLeast(this.me, BigInt(Math.floor(stopAt)))) {
+          this.L = Math.max(this.L, stopAt);
+          this.stopRequested();
+          break;
+        }
         if (Number.isFinite(deadline)) {
           if (deadline > this.s.limits.virtualMs * MS) {
             this.fatal ??= { status: "time_limit_exceeded", message: `virtual time limit of ${this.s.limits.virtualMs} ms exceeded (Atomics.wait timeout)`, exitCode: 1 };
@@ -635,11 +685,12 @@ export class CandidateThread {
         result = "ok";
         this.L = Math.max(this.L, Number(Atomics.load(this.table.bigs, B.NOTIFY_L)));
       }
+      const waitTo = threadCpuNs();
+      if (cpuBefore !== null) this.table.publishClock(this.me, BigInt(Math.floor(this.L)), waitTo);
       this.publish(ST.RUNNING, this.L);
       if (woken) this.table.add(G.WAKES, -1);
       this.send({ t: "wait", run: this.s.run, threadId: this.me, on: null });
       if (this.s.timeline) this.spans.push({ start: startL / MS, end: this.L / MS, kind: "wait", label: on });
-      const waitTo = threadCpuNs();
       this.waitCpuNs += waitTo - waitFrom;
       this.cpuMark = cpuBefore === null ? null : waitTo;
     }
@@ -655,6 +706,11 @@ export class CandidateThread {
       /* the supervisor may be gone */
     }
     const f = this.fatal;
+    const stopAt = this.stopAtNs();
+    if (f?.status === "stopped" && Number.isFinite(stopAt) && Atomics.load(this.table.ints, G.STOP) === 0) {
+      // Ended by terminate(): at the stop time, whatever CPU the macrotask it cut went on to burn.
+      this.L = this.cutInTask ? Math.max(stopAt, this.taskStartL) : Math.max(stopAt, this.L);
+    }
     let exitCode = f ? f.exitCode : 0;
     // Node 20 exits with 13 and prints nothing (the "unsettled top-level await" warning came later).
     if (!f && this.me === 0 && this.s.mode === "program" && !this.mainDone) exitCode = 13;
@@ -680,6 +736,7 @@ export class CandidateThread {
       this.table.add(G.WORKERS_ALIVE, -1);
     }
     this.table.publish(this.me, ST.DONE, BigInt(Math.floor(this.L)), INF);
+    disarmWatchdog(this.watch);
     try {
       this.iso?.dispose();
     } catch {

@@ -1,10 +1,12 @@
 /**
  * The one host-side module that owns isolated-vm objects: the isolate, its context, the callbacks the
- * runtime calls and the references the host calls. Nothing else imports isolated-vm, so no ivm handle
- * can leak to candidate code by accident.
+ * runtime calls and the references the host calls. Only it and the watchdog (isolate-watchdog.ts)
+ * import isolated-vm, so no ivm handle can leak to candidate code by accident.
  */
 import ivm from "isolated-vm";
 import { HOST_CALLBACKS, type SharedAddress } from "../runtime/host-callbacks";
+import { armWatchdog } from "./isolate-watchdog";
+import { enterCandidate, leaveCandidate, wasKilled, type WatchCell } from "./watch-cell";
 
 export interface BridgeHooks {
   now(): number;
@@ -60,6 +62,7 @@ export class CandidateIsolate {
   private modules = new Map<string, ivm.Module>();
   private disposedByHost = false;
   private hooks: BridgeHooks = UNBOUND;
+  private watch: WatchCell | null = null;
 
   /**
    * A ready isolate: prelude evaluated and warmed up, callbacks pointing at UNBOUND until bind(). Host
@@ -82,7 +85,7 @@ export class CandidateIsolate {
     // inside the isolate and detach the ArrayBuffers a transfer list moves (isolate/buffer-transfer.ts).
     global.setSync("__h_xcopy", new ivm.ExternalCopy(0));
     for (const name of HOOK_NAMES) {
-      global.setSync("__h_" + name, new ivm.Callback((...a: unknown[]) => (this.hooks[name] as (...x: unknown[]) => unknown)(...a)));
+      global.setSync("__h_" + name, new ivm.Callback((...a: unknown[]) => this.hook(name, a)));
     }
     this.runPrelude(prelude);
     this.rt = global.getSync("__grader_rt", { reference: true }) as ivm.Reference<Record<string, unknown>>;
@@ -91,10 +94,40 @@ export class CandidateIsolate {
     this.call("warmup", []);
   }
 
-  /** Route the isolate's callbacks to one thread's hooks (once, before its first call). */
-  bind(hooks: BridgeHooks): this {
+  /**
+   * Route the isolate's callbacks to one thread's hooks (once, before its first call), and let the
+   * supervisor stop its candidate code through `watch` (isolate-watchdog.ts).
+   */
+  bind(hooks: BridgeHooks, watch: WatchCell): this {
     this.hooks = hooks;
+    this.watch = watch;
+    armWatchdog(this.isolate, watch);
     return this;
+  }
+
+  /** A callback from the isolate: host code, which the watchdog must not interrupt. */
+  private hook(name: keyof BridgeHooks, args: unknown[]): unknown {
+    const w = this.watch;
+    const left = w !== null && leaveCandidate(w);
+    // Killed while calling us: the isolate is going away, and nothing it asks for may happen.
+    if (w && !left && wasKilled(w)) return undefined;
+    try {
+      return (this.hooks[name] as (...x: unknown[]) => unknown)(...args);
+    } finally {
+      if (left) enterCandidate(w);
+    }
+  }
+
+  /** Run candidate code: the watchdog may dispose the isolate until it returns. */
+  private candidate<T>(fn: () => T): T {
+    const w = this.watch;
+    const entered = w !== null && enterCandidate(w);
+    if (w && !entered && wasKilled(w)) throw new Error("Isolate was disposed during execution (stopped by the grader)");
+    try {
+      return fn();
+    } finally {
+      if (entered) leaveCandidate(w);
+    }
   }
 
   private runPrelude(code: string): void {
@@ -120,7 +153,8 @@ export class CandidateIsolate {
 
   /** Call rt[name](...args) synchronously on this thread; microtasks drain before it returns. */
   call(name: string, args: unknown[], timeoutMs?: number): unknown {
-    return this.fn(name).applySync(undefined, args, { arguments: { copy: true }, result: { copy: true }, timeout: timeoutMs });
+    const f = this.fn(name);
+    return this.candidate(() => f.applySync(undefined, args, { arguments: { copy: true }, result: { copy: true }, timeout: timeoutMs }));
   }
 
   /** Compile a module graph from `entry`, evaluate the builtins it uses and instantiate it (not evaluated yet). */
@@ -137,7 +171,7 @@ export class CandidateIsolate {
 
   /** Evaluate a linked module (the candidate's code runs here); returns its namespace. */
   evaluate(root: ivm.Module, timeoutMs: number): ivm.Reference<unknown> {
-    root.evaluateSync({ timeout: timeoutMs });
+    this.candidate(() => root.evaluateSync({ timeout: timeoutMs }));
     return root.namespace;
   }
 
@@ -172,7 +206,9 @@ export class CandidateIsolate {
 
   /** Call rt[name] with arguments copied by native structured clone (SharedArrayBuffers stay shared). */
   callCopy(name: string, args: unknown[], timeoutMs?: number): unknown {
-    return this.fn(name).applySync(undefined, args.map((r) => new ivm.ExternalCopy(r).copyInto()), { timeout: timeoutMs });
+    const f = this.fn(name);
+    const copies = args.map((r) => new ivm.ExternalCopy(r).copyInto());
+    return this.candidate(() => f.applySync(undefined, copies, { timeout: timeoutMs }));
   }
 
   get disposed(): boolean {

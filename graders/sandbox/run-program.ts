@@ -10,6 +10,7 @@ import type { Delivery, FromHost, ThreadEnd, ThreadKind, ThreadStart } from "./t
 import { resolveLimits, BLOCKED_TASK_MS, LIMITS } from "../limits";
 import { WallNet } from "./wall-net";
 import { buildTimeline } from "./timeline";
+import { Reaper } from "./reaper";
 
 let nextRun = 1;
 
@@ -54,6 +55,7 @@ class Run {
   private resolve!: (r: RunResult) => void;
   private wallNet: WallNet;
   private limits;
+  private reaper = new Reaper(this.table, (id) => this.threads.get(id)?.end != null);
 
   constructor(private spec: RunSpec) {
     this.limits = resolveLimits(spec.limits);
@@ -169,8 +171,9 @@ class Run {
         const rec = this.threads.get(m.threadId);
         if (!rec || rec.end) return;
         rec.terminated = true;
-        Atomics.store(this.table.ints, this.table.stopIndex(m.threadId), 1);
-        this.table.bump();
+        // The requesting thread put the stop time in the table; a worker spinning past it is disposed.
+        const stopAt = this.table.stopAt(m.threadId);
+        this.reaper.add(m.threadId, () => this.table.liveClock(m.threadId) >= stopAt);
         return;
       }
       case "portClose": {
@@ -296,6 +299,9 @@ class Run {
     this.wallNet.stop();
     Atomics.store(this.table.ints, G.STOP, 1);
     this.table.bump();
+    // Threads still running candidate code (a loop that never calls the host) are disposed now,
+    // rather than at their isolate's timeout.
+    for (const t of this.threads.values()) if (t.host && !t.end) this.reaper.add(t.id, () => true);
     const ends = [...this.threads.values()].map((t) => t.end).filter((e): e is ThreadEnd => e !== null);
     const main = this.threads.get(0)?.end;
     const threads: ThreadMetrics[] = ends.map((e) => ({ threadId: e.threadId, cpuMs: e.cpuMs, longestTaskMs: e.longestTaskMs, tasks: e.tasks })).sort((a, b) => a.threadId - b.threadId);
@@ -337,6 +343,7 @@ class Run {
     const busy = [...this.threads.values()].some((t) => t.host && !t.end);
     if (busy && !force) return;
     if (this.giveUp) clearTimeout(this.giveUp);
+    this.reaper.stop();
     const r = this.result;
     this.result = null;
     this.resolve(r);

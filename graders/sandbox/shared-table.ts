@@ -4,9 +4,13 @@
  * Virtual time advances by reading it: a thread may jump to time t only when every other thread's
  * lb is >= t. Times are integer nanoseconds in BigInt64 cells.
  */
+import { otherThreadCpuNs } from "./thread-cpu";
+
 export const MAX_THREADS = 128;
 export const MAX_PORTS = 16384;
 export const INF = 1n << 62n;
+/** A CPU reading that tells liveClock not to extrapolate: the host thread is not running the thread's code. */
+export const NO_LIVE_CLOCK = Number.MAX_SAFE_INTEGER;
 
 export const ST = { UNUSED: 0, STARTING: 1, RUNNING: 2, IDLE: 3, BLOCKED: 4, DONE: 5 } as const;
 
@@ -24,11 +28,11 @@ export const G = {
   WAITING: 14,
 } as const;
 const I_GLOBALS = 16;
-const I_PER_THREAD = 7; // STATE, INBOX_COUNT, STOP, CONFIRMED, WAIT_TICKET, WAIT_BUFFER, WAIT_BYTE
+const I_PER_THREAD = 9; // STATE, INBOX_COUNT, STOP, CONFIRMED, WAIT_TICKET, WAIT_BUFFER, WAIT_BYTE, WATCH, CPU_CLOCK
 // BigInt64 cells
 export const B = { CPU_NS: 0, NOTIFY_L: 1 } as const;
 const B_GLOBALS = 4;
-const B_PER_THREAD = 4; // L, LB, INBOX_MIN, spare
+const B_PER_THREAD = 6; // L, LB, INBOX_MIN, STOP_AT, L_CPU, spare
 
 export interface TableBuffers {
   ints: SharedArrayBuffer;
@@ -46,6 +50,8 @@ export function createTable(): TableBuffers {
   for (let i = 0; i < MAX_THREADS; i++) {
     Atomics.store(view.bigs, view.lbIndex(i), INF);
     Atomics.store(view.bigs, view.inboxMinIndex(i), INF);
+    Atomics.store(view.bigs, view.stopAtIndex(i), INF);
+    Atomics.store(view.bigs, view.lCpuIndex(i), BigInt(NO_LIVE_CLOCK));
   }
   Atomics.store(view.ints, G.NEXT_THREAD, 1);
   Atomics.store(view.ints, G.NEXT_PORT, 0);
@@ -88,6 +94,14 @@ export class SharedTable {
   waitAddressIndex(t: number): number {
     return I_GLOBALS + I_PER_THREAD * t + 5;
   }
+  /** Where thread t's host is, for the watchdog that can stop its isolate (isolate-watchdog.ts). */
+  watchIndex(t: number): number {
+    return I_GLOBALS + I_PER_THREAD * t + 7;
+  }
+  /** The CPU clock id of the OS thread hosting thread t (thread-cpu.ts), 0 if unknown. */
+  cpuClockIndex(t: number): number {
+    return I_GLOBALS + I_PER_THREAD * t + 8;
+  }
   lIndex(t: number): number {
     return B_GLOBALS + B_PER_THREAD * t;
   }
@@ -96,6 +110,14 @@ export class SharedTable {
   }
   inboxMinIndex(t: number): number {
     return B_GLOBALS + B_PER_THREAD * t + 2;
+  }
+  /** Virtual time at which thread t is to stop (Worker.terminate()), INF when never. */
+  stopAtIndex(t: number): number {
+    return B_GLOBALS + B_PER_THREAD * t + 3;
+  }
+  /** The host thread's CPU time when thread t's published L was taken: L + CPU since then is its live clock. */
+  lCpuIndex(t: number): number {
+    return B_GLOBALS + B_PER_THREAD * t + 4;
   }
   state(t: number): number {
     return Atomics.load(this.ints, this.stateIndex(t));
@@ -107,14 +129,44 @@ export class SharedTable {
     Atomics.store(this.ints, this.stateIndex(t), state);
     this.bump();
   }
-  /** Update a running thread's clock without waking anyone (cheap, every host call). */
-  publishClock(t: number, l: bigint): void {
+  /**
+   * Update a running thread's clock without waking anyone (cheap, every host call). `cpu` is the host
+   * thread's CPU reading L was taken at (NO_LIVE_CLOCK while the host's CPU is not the thread's), stored
+   * first: a reader that sees the new L sees it too.
+   */
+  publishClock(t: number, l: bigint, cpu: number): void {
+    Atomics.store(this.bigs, this.lCpuIndex(t), BigInt(Math.floor(cpu)));
     Atomics.store(this.bigs, this.lIndex(t), l);
     Atomics.store(this.bigs, this.lbIndex(t), l);
   }
   bump(): void {
     Atomics.add(this.ints, G.EPOCH, 1);
     Atomics.notify(this.ints, G.EPOCH);
+  }
+  /**
+   * A lower bound of where running thread t's clock is now: its published L plus the CPU its host thread
+   * spent since. A thread computing for a long while (a loop that never calls the host) would otherwise
+   * hold every other thread's virtual time back at the start of its macrotask.
+   */
+  liveClock(t: number): bigint {
+    const l = Atomics.load(this.bigs, this.lIndex(t));
+    const at = Number(Atomics.load(this.bigs, this.lCpuIndex(t)));
+    if (at >= NO_LIVE_CLOCK) return l;
+    const now = otherThreadCpuNs(Atomics.load(this.ints, this.cpuClockIndex(t)));
+    return now === null || now < at ? l : l + BigInt(Math.floor(now - at));
+  }
+  /** Thread t is to stop at virtual time `at` (the earliest of all requests), then wake everyone. */
+  requestStop(t: number, at: bigint): void {
+    const i = this.stopAtIndex(t);
+    for (;;) {
+      const cur = Atomics.load(this.bigs, i);
+      if (cur <= at || Atomics.compareExchange(this.bigs, i, cur, at) === cur) break;
+    }
+    Atomics.store(this.ints, this.stopIndex(t), 1);
+    this.bump();
+  }
+  stopAt(t: number): bigint {
+    return Atomics.load(this.bigs, this.stopAtIndex(t));
   }
   /** A message (stamp ns) is on its way to thread t. */
   incoming(t: number, stamp: bigint): void {
@@ -134,12 +186,21 @@ export class SharedTable {
   lowerBound(t: number): bigint {
     const st = this.state(t);
     if (st === ST.UNUSED || st === ST.DONE) return INF;
-    // A live thread told to stop is about to end (and its parent to hear of it).
-    if (Atomics.load(this.ints, this.stopIndex(t)) !== 0) return Atomics.load(this.bigs, this.lIndex(t));
     let lb = Atomics.load(this.bigs, this.lbIndex(t));
+    let l = Atomics.load(this.bigs, this.lIndex(t));
+    if (st === ST.RUNNING) {
+      const live = this.liveClock(t);
+      if (live > l) l = live;
+      if (l > lb) lb = l;
+    }
+    // A thread told to stop ends (and its parent hears of it) at its stop time, or now if it is past it.
+    if (Atomics.load(this.ints, this.stopIndex(t)) !== 0) {
+      const at = this.stopAt(t);
+      const end = at > l ? at : l;
+      if (end < lb) lb = end;
+    }
     // A thread blocked in Atomics.wait reads no message until it is woken, so its inbox does not count.
     if (st !== ST.BLOCKED && Atomics.load(this.ints, this.inboxIndex(t)) > 0) {
-      const l = Atomics.load(this.bigs, this.lIndex(t));
       // received() may reset the minimum to INF just after an incoming() set it: the count still holds.
       const m = Atomics.load(this.bigs, this.inboxMinIndex(t));
       const at = m > l && m < INF ? m : l;

@@ -1,6 +1,6 @@
 /**
- * CPU time of the calling OS thread, in ns: clock_gettime(CLOCK_THREAD_CPUTIME_ID) through koffi
- * (about 1 µs a call). Load-robust, unlike isolate.cpuTime, and exact to the nanosecond.
+ * CPU time of OS threads, in ns: clock_gettime through koffi (about 1 µs a call). Load-robust, unlike
+ * isolate.cpuTime, and exact to the nanosecond.
  *
  * /proc/thread-self/schedstat, the fallback where libc cannot be loaded, is load-robust too but the
  * kernel only folds the running thread's time into it at a scheduler tick (4 ms here, HZ=250): read
@@ -11,17 +11,35 @@ import { openSync, readSync } from "node:fs";
 
 const CLOCK_THREAD_CPUTIME_ID = 3;
 
-function preciseClock(): (() => number) | null {
+interface Libc {
+  /** Nanoseconds on a clock (CLOCK_THREAD_CPUTIME_ID, or another thread's CPU clock id). */
+  clockNs(clockId: number): number;
+  /** The calling thread's CPU clock id: any thread of the process can read it with clockNs. */
+  ownClockId(): number;
+}
+
+function loadLibc(): Libc | null {
   if (process.platform !== "linux") return null;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a native module, loaded once per host thread
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a native module, loaded once per thread
     const koffi = require("koffi") as typeof import("koffi");
-    koffi.struct("grader_timespec", { tv_sec: "int64", tv_nsec: "long" });
-    const clockGettime = koffi.load("libc.so.6").func("int clock_gettime(int, _Out_ grader_timespec *)");
+    const libc = koffi.load("libc.so.6");
+    // Anonymous types: koffi's type names are process-wide, and a module loaded twice (jest's registry
+    // per test file) failed to declare a named one again, leaving that copy without a precise clock.
+    const timespec = koffi.struct({ tv_sec: "int64", tv_nsec: "long" });
+    const clockGettime = libc.func("clock_gettime", "int", ["int", koffi.out(koffi.pointer(timespec))]);
+    const pthreadSelf = libc.func("pthread_self", "unsigned long", []);
+    const getCpuClockId = libc.func("pthread_getcpuclockid", "int", ["unsigned long", koffi.out(koffi.pointer("int"))]);
     const ts = { tv_sec: 0, tv_nsec: 0 };
-    return () => {
-      clockGettime(CLOCK_THREAD_CPUTIME_ID, ts);
-      return ts.tv_sec * 1e9 + ts.tv_nsec;
+    const id = [0];
+    return {
+      clockNs(clockId) {
+        if (clockGettime(clockId, ts) !== 0) return -1;
+        return ts.tv_sec * 1e9 + ts.tv_nsec;
+      },
+      ownClockId() {
+        return getCpuClockId(pthreadSelf(), id) === 0 ? id[0] : 0;
+      },
     };
   } catch {
     return null;
@@ -45,4 +63,18 @@ function schedstatClock(): () => number {
 }
 
 /** Module state is per worker thread, so each host thread gets its own clock and buffers. */
-export const threadCpuNs: () => number = preciseClock() ?? schedstatClock();
+const libc = loadLibc();
+
+export const threadCpuNs: () => number = libc ? () => libc.clockNs(CLOCK_THREAD_CPUTIME_ID) : schedstatClock();
+
+/** The calling thread's CPU clock id, for otherThreadCpuNs; 0 where it cannot be had. */
+export function ownCpuClockId(): number {
+  return libc ? libc.ownClockId() : 0;
+}
+
+/** CPU time of another thread of this process from its clock id; null when unknown. */
+export function otherThreadCpuNs(clockId: number): number | null {
+  if (!libc || clockId === 0) return null;
+  const v = libc.clockNs(clockId);
+  return v < 0 ? null : v;
+}

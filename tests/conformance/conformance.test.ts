@@ -39,7 +39,6 @@ describe("conformance corpus", () => {
 // the runtime matches Node, so it must then leave this list.
 const KNOWN_GAPS: Record<string, string> = {
   "20-console-map-set.mjs": "Map/Set iterator previews",
-  "39-worker-terminate-busy.mjs": "terminate() cannot interrupt a worker spinning in a sync loop",
 };
 
 describe("sandbox output equals real Node.js", () => {

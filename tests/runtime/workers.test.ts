@@ -120,6 +120,85 @@ describe("workers", () => {
   });
 });
 
+describe("terminate() stops a worker at the virtual time of the call", () => {
+  test("a worker on an interval ran every tick due before the call, and none after, every time", async () => {
+    const outputs = new Set<string>();
+    for (let i = 0; i < 4; i++) {
+      const r = await program(`
+        import { Worker } from "node:worker_threads";
+        const w = new Worker("let n = 0; setInterval(() => console.log('tick', ++n), 10)", { eval: true });
+        // The ticks fall about 6 ms after each multiple of 10: 50 is well clear of the fifth.
+        setTimeout(async () => { console.log("code", await w.terminate()); }, 50);
+      `);
+      expect(r.status).toBe("ok");
+      outputs.add(stdout(r));
+    }
+    expect(outputs.size).toBe(1);
+    expect([...outputs][0]).toBe("tick 1\ntick 2\ntick 3\ntick 4\ncode 1\n");
+  });
+
+  test("a worker spinning in a loop that never calls the host is stopped at once, not at its isolate's timeout", async () => {
+    const r = await program(`
+      import { Worker } from "node:worker_threads";
+      const w = new Worker("require('node:worker_threads').parentPort.postMessage('spinning'); for (;;) {}", { eval: true });
+      w.once("message", async () => { console.log("code", await w.terminate()); });
+    `, { cpuMs: 10_000 });
+    expect(r.status).toBe("ok");
+    expect(stdout(r)).toBe("code 1\n");
+    // Without the watchdog the loop ran to its isolate's timeout: twice the CPU budget of 10 s.
+    expect(r.metrics.wallMs).toBeLessThan(10_000);
+  });
+
+  test("a macrotask cut by terminate() posts nothing after the stop time, though it calls the host", async () => {
+    const outputs = new Set<string>();
+    for (let i = 0; i < 3; i++) {
+      const r = await program(`
+        import { Worker } from "node:worker_threads";
+        const w = new Worker(\`
+          const { parentPort } = require("node:worker_threads");
+          parentPort.on("message", () => {
+            const s = performance.now();
+            while (performance.now() - s < 100) {}
+            parentPort.postMessage("done after 100 ms");
+          });\`, { eval: true });
+        w.on("message", (m) => console.log(m));
+        w.on("exit", (c) => console.log("exit", c));
+        w.postMessage("go");
+        setTimeout(() => w.terminate(), 50);
+      `);
+      expect(r.status).toBe("ok");
+      outputs.add(stdout(r));
+    }
+    expect([...outputs]).toEqual(["exit 1\n"]);
+  });
+
+  test("a worker blocked in Atomics.wait ends at the call; a spinning main is not mistaken for a deadlock", async () => {
+    const r = await program(`
+      import { Worker } from "node:worker_threads";
+      const sab = new SharedArrayBuffer(4);
+      const w = new Worker("const { workerData } = require('node:worker_threads'); Atomics.wait(new Int32Array(workerData), 0, 0);", { eval: true, workerData: sab });
+      w.on("exit", (c) => console.log("exit", c));
+      setTimeout(() => w.terminate(), 20);
+    `);
+    expect(r.status).toBe("ok");
+    expect(stdout(r)).toBe("exit 1\n");
+  });
+});
+
+describe("the end of a run", () => {
+  test("does not wait for a worker spinning in a loop: the main thread's end stops it", async () => {
+    const r = await program(`
+      import { Worker } from "node:worker_threads";
+      const w = new Worker("require('node:worker_threads').parentPort.postMessage('spinning'); for (;;) {}", { eval: true });
+      w.unref();
+      setTimeout(() => console.log("main ends"), 20);
+    `, { cpuMs: 10_000 });
+    expect(r.status).toBe("ok");
+    expect(stdout(r)).toBe("main ends\n");
+    expect(r.metrics.wallMs).toBeLessThan(10_000);
+  });
+});
+
 describe("deadlock", () => {
   test("every thread in Atomics.wait: deadlock with who waits on what", async () => {
     const r = await program(`
