@@ -21,7 +21,7 @@ export const LIMITS: Record<keyof RunLimits, LimitInfo> = {
   },
   cpuMs: {
     default: 10_000, cap: 60_000, unit: "CPU ms",
-    precision: "summed over all candidate threads from /proc/thread-self/schedstat after every macrotask; a macrotask that never returns is stopped by the isolate timeout of 2x the budget + 100 ms of wall time",
+    precision: "summed over all candidate threads from each host thread's CPU clock after every macrotask; a macrotask that never returns is stopped by the isolate timeout of 2x the budget + 100 ms of wall time",
   },
   wallMs: {
     default: 60_000, cap: 300_000, unit: "wall ms",

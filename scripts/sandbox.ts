@@ -6,6 +6,7 @@
 import { readFileSync, existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { runProgram } from "../graders/sandbox/run-program";
+import { hardExit } from "../graders/sandbox/hard-exit";
 import { compileSolution } from "../graders/compile";
 import { resolveLimits } from "../graders/limits";
 
@@ -79,7 +80,8 @@ async function main(): Promise<number> {
 
 main().then(
   (code) => {
-    process.stdout.write("", () => process.exit(code));
+    // stdout and stderr are synchronous on Linux for files, pipes and terminals: flushed by now.
+    process.stdout.write("", () => process.stderr.write("", () => hardExit(code)));
   },
   (e) => {
     process.stderr.write(`sandbox: internal error: ${e?.stack ?? e}\n`);

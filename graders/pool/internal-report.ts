@@ -6,7 +6,7 @@ import { REPORT_VERSION, type Report } from "../report";
 
 export const MEASUREMENT_METHOD =
   "Time is virtual. Each candidate thread has its own clock that advances with the CPU time that thread " +
-  "uses (read per host thread from /proc/thread-self/schedstat, so load on the grading machine does not " +
+  "uses (read per host thread from the operating system's per-thread CPU clock, so load on the grading machine does not " +
   "change it); when every thread waits, time jumps to the next timer. Messages between threads carry " +
   "Lamport timestamps: a receiver's clock moves to at least the sender's time of sending. Blocking is the " +
   "main thread's longest single macrotask in CPU ms. Speedup is the candidate's own one-worker virtual " +

@@ -1,7 +1,7 @@
 /**
  * Entry of a host thread (bundled to dist/thread-host.js): a warm node:worker_threads thread that runs
  * one candidate thread at a time, synchronously, then waits for the next. Its CPU time is the
- * candidate's (schedstat of this OS thread).
+ * candidate's (this OS thread's CPU clock, thread-cpu.ts).
  */
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";

@@ -26,3 +26,27 @@ describe("npm run grade: bad arguments", () => {
     expect(r.stdout).toBe("");
   });
 });
+
+describe("npm run sandbox", () => {
+  function sandbox(file: string) {
+    const r = spawnSync(process.execPath, ["--no-node-snapshot", "--import", "tsx", "scripts/sandbox.ts", file], { cwd: ROOT, encoding: "utf8" });
+    return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  it("prints the program's output and exits with its code, also after the watchdog disposed a worker", () => {
+    // isolated-vm could abort the process on its way out (code 134 after the output): the command ends
+    // without Node's teardown once its output is written.
+    for (let i = 0; i < 4; i++) {
+      const r = sandbox("tests/fixtures/conformance/39-worker-terminate-busy.mjs");
+      expect({ code: r.code, signal: r.signal, stdout: r.stdout }).toEqual({
+        code: 0,
+        signal: null,
+        stdout: "busy worker is spinning\nterminate -> 1\nticker exit event 1\nticker terminated after 3 messages, code 1\n",
+      });
+    }
+    const failing = sandbox("tests/fixtures/conformance/49-uncaught-exception-exit.mjs");
+    expect(failing.code).toBe(1);
+    expect(failing.stdout).toBe("before\nin timer\n");
+    expect(failing.stderr).toContain("Uncaught Error: uncaught in timer");
+  }, 120_000);
+});
