@@ -30,4 +30,10 @@ declare module "grader:harness" {
   export function startThread(entry: string, data: unknown): Promise<unknown>;
   /** Virtual sleep for drivers, independent of candidate timers tampering. */
   export function sleep(ms: number): Promise<void>;
+  /**
+   * Block the calling thread (Atomics.wait) until `cells[index] >= target` or `ms` of virtual time have
+   * passed; returns the cell's last value. Virtual time passes in a wait only when every thread is
+   * blocked, so the wait ends as soon as the other side gets there, or once it certainly never will.
+   */
+  export function awaitAtLeast(cells: Int32Array, index: number, target: number, ms: number): number;
 }

@@ -96,10 +96,7 @@ const PATIENCE_MS = 50;
  */
 function holdBack(ctl: Int32Array, data: ThreadData): void {
   const [cell, target] = data.role === "consumer" ? [ENQ_DONE, data.capacity + 1] : [DEQ_STARTED, 1];
-  const deadline = h.now() + PATIENCE_MS;
-  for (let v = Atomics.load(ctl, cell); v < target && h.now() < deadline; v = Atomics.load(ctl, cell)) {
-    Atomics.wait(ctl, cell, v, deadline - h.now());
-  }
+  h.awaitAtLeast(ctl, cell, target, PATIENCE_MS);
 }
 
 export function queueThread(data: ThreadData, solution: Solution): ThreadReport {

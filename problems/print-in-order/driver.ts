@@ -71,10 +71,7 @@ function barrier(ctl: Int32Array, parties: number): void {
 
 /** Wait until at least `count` prints have recorded, or `ms` of virtual time have passed. */
 function awaitPrints(ctl: Int32Array, count: number, ms: number): void {
-  const deadline = h.now() + ms;
-  for (let c = Atomics.load(ctl, CURSOR); c < count && h.now() < deadline; c = Atomics.load(ctl, CURSOR)) {
-    Atomics.wait(ctl, CURSOR, c, deadline - h.now());
-  }
+  h.awaitAtLeast(ctl, CURSOR, count, ms);
 }
 
 /** Burn about `ms` of this thread's CPU (its virtual clock); bounded in case the clock is coarse. */

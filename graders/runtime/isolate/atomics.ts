@@ -9,6 +9,11 @@ import { O } from "./intrinsics";
 import { sharedAddress } from "./shared-identity";
 
 let plan: DelayPlan = { next: () => 0 };
+/** The candidates' Atomics.load and Atomics.wait as installed (perturbed under a seed), for the harness. */
+export const installed = {
+  load: (ta: Int32Array, index: number): number => Atomics.load(ta, index),
+  wait: (ta: Int32Array, index: number, value: number, timeoutMs: number): string => Atomics.wait(ta, index, value, timeoutMs),
+};
 
 export function perturb(): void {
   const us = plan.next();
@@ -45,6 +50,7 @@ export function installAtomics(seed: number, threadId: number): void {
     return host.notified(ta, i, c === Infinity ? c : c >= 1 ? c - (c % 1) : 0, sharedAddress(ta, i));
   };
   O.defineProperty(Atomics, "wait", { value: wait, writable: true, configurable: true, enumerable: false });
+  installed.wait = wait;
   O.defineProperty(Atomics, "notify", { value: notify, writable: true, configurable: true, enumerable: false });
   if (seed === 0) return;
   for (const name of ["add", "and", "compareExchange", "exchange", "load", "or", "store", "sub", "xor"]) {
@@ -56,5 +62,6 @@ export function installAtomics(seed: number, threadId: number): void {
       },
     }[name];
     O.defineProperty(Atomics, name, { value: wrapped, writable: true, configurable: true, enumerable: false });
+    if (name === "load") installed.load = wrapped as typeof installed.load;
   }
 }
