@@ -26,9 +26,6 @@ const BOOT_VIRTUAL_MS = 1;
 
 class StopThread extends Error {}
 
-/** The host thread's CPU clock id, published so the supervisor can read a running thread's live clock. */
-let cpuClockId: number | null = null;
-
 /** Stack frames of the runtime and the host are noise for the candidate (Node shows its internals, we hide ours). */
 function stripRuntimeFrames(text: string): string {
   return text.split("\n").filter((l) => !/^\s+at .*(grader:runtime|<isolated-vm boundary>|thread-host\.js|node:internal)/.test(l)).join("\n");
@@ -71,8 +68,8 @@ export class CandidateThread {
     this.waitSlot = new WaitSlot(this.table, this.me);
     this.L = s.startNs;
     this.watch = { ints: this.table.ints, index: this.table.watchIndex(this.me) };
-    cpuClockId ??= ownCpuClockId();
-    Atomics.store(this.table.ints, this.table.cpuClockIndex(this.me), cpuClockId);
+    // Published so the supervisor and the other threads can read this thread's live clock.
+    Atomics.store(this.table.ints, this.table.cpuClockIndex(this.me), ownCpuClockId());
   }
 
   run(): ThreadEnd {

@@ -5,14 +5,11 @@
  * after the watchdog disposed a worker's isolate), which turned a finished `npm run sandbox` into exit
  * code 134 after its output. Call it only once the output is flushed.
  */
+import { libc } from "./libc";
+
 export function hardExit(code: number): never {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a native module, loaded only here
-    const koffi = require("koffi") as typeof import("koffi");
-    const exit = koffi.load("libc.so.6").func("_exit", "void", ["int"]) as (c: number) => void;
-    exit(code);
-  } catch {
-    // No libc to call: Node's own exit, with its teardown.
-  }
+  const exit = libc()?.lib.func("_exit", "void", ["int"]) as ((c: number) => void) | undefined;
+  exit?.(code);
+  // No libc to call: Node's own exit, with its teardown.
   process.exit(code);
 }

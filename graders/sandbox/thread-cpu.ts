@@ -8,6 +8,7 @@
  * landed in different milliseconds now and then, and short macrotasks read as 0 or 4 ms.
  */
 import { openSync, readSync } from "node:fs";
+import { libc as loadLibc } from "./libc";
 
 const CLOCK_THREAD_CPUTIME_ID = 3;
 
@@ -18,12 +19,11 @@ interface Libc {
   ownClockId(): number;
 }
 
-function loadLibc(): Libc | null {
-  if (process.platform !== "linux") return null;
+function clockFunctions(): Libc | null {
+  const c = loadLibc();
+  if (!c) return null;
+  const { koffi, lib: libc } = c;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a native module, loaded once per thread
-    const koffi = require("koffi") as typeof import("koffi");
-    const libc = koffi.load("libc.so.6");
     // Anonymous types: koffi's type names are process-wide, and a module loaded twice (jest's registry
     // per test file) failed to declare a named one again, leaving that copy without a precise clock.
     const timespec = koffi.struct({ tv_sec: "int64", tv_nsec: "long" });
@@ -63,13 +63,15 @@ function schedstatClock(): () => number {
 }
 
 /** Module state is per worker thread, so each host thread gets its own clock and buffers. */
-const libc = loadLibc();
+const libc = clockFunctions();
+let ownClockId: number | null = null;
 
 export const threadCpuNs: () => number = libc ? () => libc.clockNs(CLOCK_THREAD_CPUTIME_ID) : schedstatClock();
 
 /** The calling thread's CPU clock id, for otherThreadCpuNs; 0 where it cannot be had. */
 export function ownCpuClockId(): number {
-  return libc ? libc.ownClockId() : 0;
+  ownClockId ??= libc ? libc.ownClockId() : 0;
+  return ownClockId;
 }
 
 /** CPU time of another thread of this process from its clock id; null when unknown. */
