@@ -21,7 +21,7 @@ export const LIMITS: Record<keyof RunLimits, LimitInfo> = {
   },
   cpuMs: {
     default: 10_000, cap: 60_000, unit: "CPU ms",
-    precision: "summed over all candidate threads from each host thread's CPU clock after every macrotask; a macrotask that never returns is stopped by the isolate timeout of 2x the budget + 100 ms of wall time",
+    precision: "summed over all candidate threads from each host thread's CPU clock: finished macrotasks plus the running ones' CPU so far, checked every 5 ms while code runs and at the end of every macrotask; the isolate timeout of 2x the budget + 100 ms of wall time is the last resort",
   },
   wallMs: {
     default: 60_000, cap: 300_000, unit: "wall ms",
@@ -55,6 +55,11 @@ export function resolveLimits(partial: Partial<RunLimits> = {}): RunLimits {
     if (typeof v === "number" && Number.isFinite(v) && v >= 0) out[k] = Math.min(v, LIMITS[k].cap);
   }
   return out;
+}
+
+/** The message of a run stopped by its CPU budget (the same whichever side of the run saw it first). */
+export function cpuLimitMessage(cpuMs: number, detail = ""): string {
+  return `CPU time limit of ${cpuMs} ms exceeded${detail}`;
 }
 
 /** Virtual cost of starting a Worker (not measured: a constant, so time stays load-independent). */

@@ -13,7 +13,7 @@ import { disarmWatchdog, wasKilled, type WatchCell } from "./watch-cell";
 import { claimWaiters, WaitSlot } from "./wait-list";
 import type { SharedAddress } from "../runtime/host-callbacks";
 import type { Delivery, FromHost, ThreadEnd, ThreadStart } from "./thread-protocol";
-import { WORKER_STARTUP_VIRTUAL_MS } from "../limits";
+import { WORKER_STARTUP_VIRTUAL_MS, cpuLimitMessage } from "../limits";
 import { startDelay } from "../schedule/task-selector";
 import { resolveModule } from "./module-resolver";
 import { takeSpareIsolate } from "./spare-isolate";
@@ -329,6 +329,9 @@ export class CandidateThread {
     // The supervisor reads the live clock as L + CPU since c0 (it stops a spinning thread by it).
     this.table.publishClock(this.me, BigInt(Math.floor(startL)), c0);
     this.waitCpuNs = 0;
+    // The supervisor adds this task's CPU so far to the run's total (cpu-budget.ts).
+    this.taskCpu0 = c0;
+    this.table.setTaskCpu(this.me, c0);
     let result: T | undefined;
     try {
       result = fn();
@@ -339,6 +342,7 @@ export class CandidateThread {
       this.cpuFrozen = null;
       this.L += c1 - (this.cpuMark ?? c1);
       this.cpuMark = null;
+      this.taskCpu0 = null;
       this.account(label, startL, Math.max(0, c1 - c0 - this.waitCpuNs));
     }
     return result;
@@ -351,6 +355,8 @@ export class CandidateThread {
    * correct foo-bar-alternately read as busy-waiting on a loaded machine.
    */
   private waitCpuNs = 0;
+  /** The host CPU reading the running macrotask started at, null outside one. */
+  private taskCpu0: number | null = null;
 
   private account(label: string, startL: number, cpu: number): void {
     this.cpuNs += cpu;
@@ -363,13 +369,15 @@ export class CandidateThread {
       const kind = cpu / MS > this.s.blockedMs ? "blocked" : "task";
       this.spans.push({ start: startL / MS, end: this.L / MS, kind, label });
     }
-    // Between macrotasks the host's CPU is not the thread's: no live clock until the next one.
+    // Between macrotasks the host's CPU is not the thread's: no live clock until the next one. The task's
+    // live CPU is withdrawn before its total is added, so the supervisor's sum never counts it twice.
     this.table.publishClock(this.me, BigInt(Math.floor(this.L)), NO_LIVE_CLOCK);
+    this.table.setTaskCpu(this.me, NO_LIVE_CLOCK);
     const total = Number(this.table.addCpu(BigInt(cpu)));
     this.flush();
     if (Atomics.load(this.table.ints, G.TIME_WAITERS) > 0) this.table.bump();
     if (!this.fatal && total > this.s.limits.cpuMs * MS) {
-      this.fatal = { status: "time_limit_exceeded", message: `CPU time limit of ${this.s.limits.cpuMs} ms exceeded`, exitCode: 1 };
+      this.fatal = { status: "time_limit_exceeded", message: cpuLimitMessage(this.s.limits.cpuMs), exitCode: 1 };
     }
     if (this.fatal) throw new StopThread();
   }
@@ -387,7 +395,7 @@ export class CandidateThread {
       throw new StopThread();
     }
     if (isTimeout(e)) {
-      this.fatal = { status: "time_limit_exceeded", message: `CPU time limit of ${this.s.limits.cpuMs} ms exceeded (a macrotask never returned)`, exitCode: 1 };
+      this.fatal = { status: "time_limit_exceeded", message: cpuLimitMessage(this.s.limits.cpuMs, " (a macrotask never returned)"), exitCode: 1 };
       throw new StopThread();
     }
     if (isDisposedError(e)) throw new StopThread();
@@ -473,6 +481,7 @@ export class CandidateThread {
     if (this.cpuMark !== null) this.cpuFrozen = this.cpuMark;
     this.cpuMark = null;
     this.table.publishClock(this.me, BigInt(Math.floor(this.L)), NO_LIVE_CLOCK);
+    this.table.setTaskCpu(this.me, NO_LIVE_CLOCK);
   }
   private cpuFrozen: number | null = null;
 
@@ -625,8 +634,9 @@ export class CandidateThread {
       return "ok";
     }
     this.sync();
-    // Blocked, the thread's clock does not run with its host's CPU (the wait loop's).
+    // Blocked, the thread's clock and CPU do not run with its host's CPU (the wait loop's).
     this.table.publishClock(this.me, BigInt(Math.floor(this.L)), NO_LIVE_CLOCK);
+    this.table.setTaskCpu(this.me, NO_LIVE_CLOCK);
     const startL = this.L;
     const deadline = Number.isFinite(timeoutMs) ? this.L + timeoutMs * MS : Infinity;
     const cpuBefore = this.cpuMark;
@@ -690,6 +700,7 @@ export class CandidateThread {
       if (this.s.timeline) this.spans.push({ start: startL / MS, end: this.L / MS, kind: "wait", label: on });
       this.waitCpuNs += waitTo - waitFrom;
       this.cpuMark = cpuBefore === null ? null : waitTo;
+      if (this.taskCpu0 !== null && cpuBefore !== null) this.table.setTaskCpu(this.me, this.taskCpu0 + this.waitCpuNs);
     }
     this.guard();
     return result;

@@ -3,14 +3,15 @@
  * supervisor here starts candidate threads on warm host threads, routes messages between them,
  * collects output and traces, watches limits and quiescence, and builds the RunResult.
  */
-import type { RunResult, RunSpec, RunStatus, ThreadMetrics } from "./run-spec";
+import type { RunResult, RunSpec, RunStatus } from "./run-spec";
 import { hostPool, type HostThread } from "./host-pool";
 import { B, createTable, G, INF, ST, SharedTable } from "./shared-table";
 import type { Delivery, FromHost, ThreadEnd, ThreadKind, ThreadStart } from "./thread-protocol";
-import { resolveLimits, BLOCKED_TASK_MS, LIMITS } from "../limits";
+import { resolveLimits, BLOCKED_TASK_MS, LIMITS, cpuLimitMessage } from "../limits";
 import { WallNet } from "./wall-net";
 import { buildTimeline } from "./timeline";
 import { Reaper } from "./reaper";
+import { CpuBudget } from "./cpu-budget";
 
 let nextRun = 1;
 
@@ -56,6 +57,7 @@ class Run {
   private wallNet: WallNet;
   private limits;
   private reaper = new Reaper(this.table, (id) => this.threads.get(id)?.end != null);
+  private cpuBudget: CpuBudget;
 
   constructor(private spec: RunSpec) {
     this.limits = resolveLimits(spec.limits);
@@ -66,11 +68,17 @@ class Run {
       onExtend: spec.onProgress,
       onExpire: (reason) => this.finish("time_limit_exceeded", reason),
     });
+    const cpuMs = this.limits.cpuMs;
+    this.cpuBudget = new CpuBudget(this.table, BigInt(cpuMs) * 1_000_000n, () => {
+      this.cutByBudget = true;
+      this.finish("time_limit_exceeded", cpuLimitMessage(cpuMs));
+    });
   }
 
   start(): Promise<RunResult> {
     const p = new Promise<RunResult>((r) => (this.resolve = r));
     this.wallNet.start();
+    this.cpuBudget.start();
     this.startThread(0, -1, "main", this.spec.entry, undefined, 0);
     return p;
   }
@@ -135,15 +143,14 @@ class Run {
         if (rec && !rec.end) rec.end = m.end;
         this.maybeResolve();
       }
+      // A thread stopped inside a macrotask by the CPU budget flushes what it printed in it as it ends,
+      // as it would have had the macrotask returned (result.output is this same array until resolved).
+      if (m.t === "out" && this.cutByBudget) this.appendOutput(m.chunks);
       return;
     }
     switch (m.t) {
       case "out":
-        for (const c of m.chunks) {
-          const last = this.output[this.output.length - 1];
-          if (last && last.stream === c.stream) last.text += c.text;
-          else this.output.push({ ...c });
-        }
+        this.appendOutput(m.chunks);
         return;
       case "trace":
         this.marks.push(...m.marks);
@@ -196,6 +203,16 @@ class Run {
         return;
     }
   }
+
+  private appendOutput(chunks: RunResult["output"]): void {
+    for (const c of chunks) {
+      const last = this.output[this.output.length - 1];
+      if (last && last.stream === c.stream) last.text += c.text;
+      else this.output.push({ ...c });
+    }
+  }
+
+  private cutByBudget = false;
 
   private checkQuiescent(): void {
     if (!this.table.quiescent()) return;
@@ -295,31 +312,31 @@ class Run {
 
   private finish(status: RunStatus, message?: string, extra: Partial<RunResult> = {}): void {
     if (this.done) return;
+    // Read before any thread is told to stop: a stopping thread withdraws its macrotask's live CPU an
+    // instant before it adds the total.
+    const cpuNs = this.table.liveCpu();
     this.done = true;
     this.wallNet.stop();
+    this.cpuBudget.stop();
     Atomics.store(this.table.ints, G.STOP, 1);
     this.table.bump();
     // Threads still running candidate code (a loop that never calls the host) are disposed now,
     // rather than at their isolate's timeout.
     for (const t of this.threads.values()) if (t.host && !t.end) this.reaper.add(t.id, () => true);
-    const ends = [...this.threads.values()].map((t) => t.end).filter((e): e is ThreadEnd => e !== null);
-    const main = this.threads.get(0)?.end;
-    const threads: ThreadMetrics[] = ends.map((e) => ({ threadId: e.threadId, cpuMs: e.cpuMs, longestTaskMs: e.longestTaskMs, tasks: e.tasks })).sort((a, b) => a.threadId - b.threadId);
-    const virtualMs = main ? main.endMs : Math.max(0, ...ends.map((e) => e.endMs), Number(Atomics.load(this.table.bigs, this.table.lIndex(0))) / 1e6);
     const result: RunResult = {
       status,
       message,
       output: this.output,
       metrics: {
-        virtualMs,
+        virtualMs: 0,
         wallMs: Date.now() - this.startWall,
-        cpuMs: Number(Atomics.load(this.table.bigs, 0)) / 1e6,
-        longestTaskMs: main?.longestTaskMs ?? 0,
-        longestTaskAt: main?.longestTaskAt ?? 0,
+        cpuMs: Number(cpuNs) / 1e6,
+        longestTaskMs: 0,
+        longestTaskAt: 0,
         peakThreads: this.peak,
         workersCreated: this.threads.size - 1,
         messages: this.table.get(G.MESSAGES),
-        threads,
+        threads: [],
       },
       marks: this.marks.sort((a, b) => a.at - b.at),
       logs: this.logs.sort((a, b) => a.at - b.at),
@@ -327,13 +344,25 @@ class Run {
     };
     if (this.spec.mode === "program" && result.exitCode === undefined) result.exitCode = status === "ok" ? 0 : 1;
     if (this.forbidden.size) result.forbiddenUsed = [...this.forbidden];
-    if (this.spec.timeline !== false) result.timeline = buildTimeline(ends, this.marks);
+    this.addThreadFigures(result);
     this.result = result;
     // Resolve once every host thread of this run has let go of its isolate: exiting the process
     // while a host thread is inside isolated-vm aborts it. A loop that never calls the host ends at
     // its isolate timeout; the cap below is only a last resort.
     this.giveUp = setTimeout(() => this.maybeResolve(true), this.limits.cpuMs * 2 + 2000);
     this.maybeResolve();
+  }
+
+  /** Figures from the threads' ends so far: virtual time, per-thread CPU, the main thread's longest task, the timeline. */
+  private addThreadFigures(result: RunResult): void {
+    const ends = [...this.threads.values()].map((t) => t.end).filter((e): e is ThreadEnd => e !== null);
+    const main = this.threads.get(0)?.end;
+    const m = result.metrics;
+    m.threads = ends.map((e) => ({ threadId: e.threadId, cpuMs: e.cpuMs, longestTaskMs: e.longestTaskMs, tasks: e.tasks })).sort((a, b) => a.threadId - b.threadId);
+    m.virtualMs = main ? main.endMs : Math.max(0, ...ends.map((e) => e.endMs), Number(Atomics.load(this.table.bigs, this.table.lIndex(0))) / 1e6);
+    m.longestTaskMs = main?.longestTaskMs ?? 0;
+    m.longestTaskAt = main?.longestTaskAt ?? 0;
+    if (this.spec.timeline !== false) result.timeline = buildTimeline(ends, this.marks);
   }
 
   private result: RunResult | null = null;
@@ -345,6 +374,9 @@ class Run {
     if (this.giveUp) clearTimeout(this.giveUp);
     this.reaper.stop();
     const r = this.result;
+    // The macrotasks the budget cut are accounted as their threads end: their figures explain the verdict.
+    // Other runs keep the figures of their end, which a thread stopped later must not change.
+    if (this.cutByBudget) this.addThreadFigures(r);
     this.result = null;
     this.resolve(r);
   }

@@ -32,7 +32,7 @@ const I_PER_THREAD = 9; // STATE, INBOX_COUNT, STOP, CONFIRMED, WAIT_TICKET, WAI
 // BigInt64 cells
 export const B = { CPU_NS: 0, NOTIFY_L: 1 } as const;
 const B_GLOBALS = 4;
-const B_PER_THREAD = 6; // L, LB, INBOX_MIN, STOP_AT, L_CPU, spare
+const B_PER_THREAD = 6; // L, LB, INBOX_MIN, STOP_AT, L_CPU, TASK_CPU
 
 export interface TableBuffers {
   ints: SharedArrayBuffer;
@@ -52,6 +52,7 @@ export function createTable(): TableBuffers {
     Atomics.store(view.bigs, view.inboxMinIndex(i), INF);
     Atomics.store(view.bigs, view.stopAtIndex(i), INF);
     Atomics.store(view.bigs, view.lCpuIndex(i), BigInt(NO_LIVE_CLOCK));
+    Atomics.store(view.bigs, view.taskCpuIndex(i), BigInt(NO_LIVE_CLOCK));
   }
   Atomics.store(view.ints, G.NEXT_THREAD, 1);
   Atomics.store(view.ints, G.NEXT_PORT, 0);
@@ -118,6 +119,31 @@ export class SharedTable {
   /** The host thread's CPU time when thread t's published L was taken: L + CPU since then is its live clock. */
   lCpuIndex(t: number): number {
     return B_GLOBALS + B_PER_THREAD * t + 4;
+  }
+  /**
+   * The host thread's CPU reading from which thread t's running macrotask is charged (its start, moved
+   * on by the CPU of its Atomics.waits), NO_LIVE_CLOCK outside a macrotask or inside a wait.
+   */
+  taskCpuIndex(t: number): number {
+    return B_GLOBALS + B_PER_THREAD * t + 5;
+  }
+  setTaskCpu(t: number, base: number): void {
+    Atomics.store(this.bigs, this.taskCpuIndex(t), BigInt(Math.floor(base)));
+  }
+  /**
+   * CPU the run has spent so far, ns: every finished macrotask plus what the running ones have used up
+   * to now. Never more than the total the threads will account once their macrotasks end.
+   */
+  liveCpu(): bigint {
+    let total = Atomics.load(this.bigs, B.CPU_NS);
+    const n = Math.min(this.get(G.NEXT_THREAD), MAX_THREADS);
+    for (let t = 0; t < n; t++) {
+      const base = Number(Atomics.load(this.bigs, this.taskCpuIndex(t)));
+      if (base >= NO_LIVE_CLOCK) continue;
+      const now = otherThreadCpuNs(Atomics.load(this.ints, this.cpuClockIndex(t)));
+      if (now !== null && now > base) total += BigInt(Math.floor(now - base));
+    }
+    return total;
   }
   state(t: number): number {
     return Atomics.load(this.ints, this.stateIndex(t));

@@ -32,7 +32,14 @@ interface ProgramCase {
   status: RunStatus;
   /** Exact stdout, when the output is what proves the hazard failed. */
   stdout?: string;
+  /** Exact message, when it tells which guard ended the run. */
+  message?: string;
 }
+
+// A loop that never returns is stopped by the run's CPU budget as it spends it (the supervisor sums the
+// running threads' CPU clocks), not by its isolate's timeout at twice the budget in wall time, whose
+// message ends "(a macrotask never returned)".
+const BUDGET_MESSAGE = `CPU time limit of 3000 ms exceeded`;
 
 const programCases: ProgramCase[] = [
   // Escapes: the program ends normally and its output shows nothing of the host was reachable.
@@ -113,8 +120,8 @@ const programCases: ProgramCase[] = [
   { file: "endless-interval.mjs", status: "time_limit_exceeded", stdout: "interval started\n" },
   { file: "endless-microtasks.mjs", status: "time_limit_exceeded", stdout: "" },
   { file: "endless-promise-loop.mjs", status: "time_limit_exceeded", stdout: "" },
-  { file: "infinite-sync-loop.mjs", status: "time_limit_exceeded", stdout: "before the loop\n" },
-  { file: "infinite-loop-in-worker.mjs", status: "time_limit_exceeded", stdout: "" },
+  { file: "infinite-sync-loop.mjs", status: "time_limit_exceeded", stdout: "before the loop\n", message: BUDGET_MESSAGE },
+  { file: "infinite-loop-in-worker.mjs", status: "time_limit_exceeded", stdout: "", message: BUDGET_MESSAGE },
   // Errors.
   { file: "unhandled-rejection.mjs", status: "runtime_error", stdout: "before\n" },
   { file: "uncaught-in-worker.mjs", status: "runtime_error", stdout: "" },
@@ -141,6 +148,7 @@ describe("hostile programs in the sandbox", () => {
       // message is shown in the diff when the status is wrong.
       expect({ status: got.status, message: got.status === c.status ? "(as expected)" : got.message }).toEqual({ status: c.status, message: "(as expected)" });
       if (c.stdout !== undefined) expect(got.stdout).toBe(c.stdout);
+      if (c.message !== undefined) expect(got.message).toBe(c.message);
       if (c.status !== "ok") expect(got.exitCode).not.toBe(0);
       await expectNormalProgramStillWorks();
     }, 120_000);
