@@ -1,9 +1,26 @@
 // Bundles what runs outside jest/tsx: the in-isolate runtime (one script evaluated in every candidate
 // isolate) and the host-side scripts that grader processes and their threads load. Output: dist/.
 import { build } from "esbuild";
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+
+// node-inspect-extracted stubs V8's internal previewEntries (it returns no entries, so a Map or Set
+// iterator printed as "[Map Iterator] {  }"); the runtime's own version goes in its place.
+const STUB = "previewEntries:function(t){return[[],!1]}";
+const previewEntries = {
+  name: "preview-entries",
+  setup(b) {
+    b.onLoad({ filter: /node-inspect-extracted[\\/]dist[\\/]inspect\.js$/ }, async (args) => {
+      const text = await readFile(args.path, "utf8");
+      if (!text.includes(STUB)) throw new Error("node-inspect-extracted changed: its previewEntries stub was not found");
+      const own = JSON.stringify(resolve("graders/runtime/isolate/collection-iterators.ts"));
+      return { contents: text.replace(STUB, `previewEntries:function(t,k){return require(${own}).previewEntries(t,k)}`), loader: "js" };
+    });
+  },
+};
 
 const node = { bundle: true, platform: "node", format: "cjs", target: "node20", sourcemap: "inline", external: ["isolated-vm", "typescript", "koffi"], logLevel: "warning" };
-const isolate = { bundle: true, platform: "neutral", format: "iife", target: "es2022", logLevel: "warning", mainFields: ["module", "main"] };
+const isolate = { bundle: true, platform: "neutral", format: "iife", target: "es2022", logLevel: "warning", mainFields: ["module", "main"], plugins: [previewEntries] };
 const entries = [
   { in: "graders/runtime/isolate/prelude.ts", out: "dist/runtime-prelude.js", opts: isolate },
   { in: "graders/sandbox/thread-host.ts", out: "dist/thread-host.js", opts: node },

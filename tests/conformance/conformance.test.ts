@@ -37,9 +37,7 @@ describe("conformance corpus", () => {
 
 // Known differences from Node, tracked on issue 3. `it.failing` keeps them running: each turns red the day
 // the runtime matches Node, so it must then leave this list.
-const KNOWN_GAPS: Record<string, string> = {
-  "20-console-map-set.mjs": "Map/Set iterator previews",
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 describe("sandbox output equals real Node.js", () => {
   for (const program of programs) {

@@ -20,6 +20,7 @@ import { lockIntrinsics } from "./intrinsics-lock";
 import { createHarness } from "./harness";
 import { reportUncaught, describeError } from "./uncaught";
 import { formatWithOptions, inspect } from "node-inspect-extracted";
+import { installIteratorKinds } from "./collection-iterators";
 
 interface InitConfig {
   threadId: number;
@@ -218,6 +219,7 @@ function safeClone(e: unknown): unknown {
 const rt = {
   attach(): void {
     attachHost();
+    installIteratorKinds();
   },
   init(cfg: InitConfig): void {
     epochMs = cfg.epochMs;
