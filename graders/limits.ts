@@ -21,7 +21,7 @@ export const LIMITS: Record<keyof RunLimits, LimitInfo> = {
   },
   cpuMs: {
     default: 10_000, cap: 60_000, unit: "CPU ms",
-    precision: "summed over all candidate threads from each host thread's CPU clock: finished macrotasks plus the running ones' CPU so far, checked every 5 ms while code runs and at the end of every macrotask; the isolate timeout of 2x the budget + 100 ms of wall time is the last resort",
+    precision: "summed over all candidate threads from each host thread's CPU clock: finished macrotasks plus the running ones' CPU so far, checked every 5 ms while code runs and at the end of every macrotask; the isolate timeout of 10x the budget + 1 s of wall time is the last resort",
   },
   wallMs: {
     default: 60_000, cap: 300_000, unit: "wall ms",

@@ -4,7 +4,7 @@
  * between them, CPU per macrotask from the host thread's CPU clock, the thread's virtual clock L, the
  * limits, and Worker.terminate() at a virtual time.
  */
-import { receiveMessageOnPort, type MessagePort } from "node:worker_threads";
+import { receiveMessageOnPort, threadId, type MessagePort } from "node:worker_threads";
 import { inspect } from "node:util";
 import { type CandidateIsolate, isDisposedError, isMemoryLimit, isTimeout, ModuleNotFound, type ModuleSource } from "./host-bridge";
 import { B, G, INF, MAX_THREADS, NO_LIVE_CLOCK, ST, SharedTable } from "./shared-table";
@@ -12,15 +12,17 @@ import { ownCpuClockId, threadCpuNs } from "./thread-cpu";
 import { disarmWatchdog, wasKilled, type WatchCell } from "./watch-cell";
 import { claimWaiters, WaitSlot } from "./wait-list";
 import type { SharedAddress } from "../runtime/host-callbacks";
+import { CTL } from "../runtime/control-cells";
 import type { Delivery, FromHost, ThreadEnd, ThreadStart } from "./thread-protocol";
 import { WORKER_STARTUP_VIRTUAL_MS, cpuLimitMessage } from "../limits";
 import { startDelay } from "../schedule/task-selector";
 import { resolveModule } from "./module-resolver";
-import { takeSpareIsolate } from "./spare-isolate";
+import { keepWarmIsolate, takeSpareIsolate } from "./spare-isolate";
 
 const EPOCH_MS = Date.UTC(2026, 0, 1);
-const CTL = { LOOP_NOW: 0, NEXT_EXPIRY: 1, REF_TIMERS: 2, IMMEDIATES: 3, REF_HANDLES: 4, LOCAL_PENDING: 5 };
 const MS = 1_000_000;
+/** The isolate call timeout in wall time, as a multiple of the CPU budget (callTimeout). */
+const CALL_TIMEOUT_FACTOR = 10;
 /** Virtual cost of loading a thread's entry module (a constant: never measured, never load-dependent). */
 const BOOT_VIRTUAL_MS = 1;
 
@@ -309,14 +311,16 @@ export class CandidateThread {
 
   // ---- macrotasks ----
   /**
-   * Wall-time bound of one isolate call: stops a macrotask that never returns (the CPU budget itself is
-   * checked after every macrotask). The same for every call of the thread on purpose: isolated-vm keeps
+   * Wall-time bound of one isolate call, a last resort only: the supervisor stops a macrotask that never
+   * returns once the run's CPU passes the budget (cpu-budget.ts). Wall time depends on load, so the bound
+   * is far above the budget: at 2x, a macrotask well within its CPU budget was cut on a machine running
+   * four busy threads per core. The same for every call of the thread on purpose: isolated-vm keeps
    * each call's timer queued until it expires and spawns a timer thread whenever a timer expires before
    * all queued ones, so shrinking timeouts (2x the remaining budget) made one OS thread per macrotask
    * and crashed the grader process under a flood of immediates (SIGSEGV in ivm's timer thread).
    */
   private callTimeout(): number {
-    return Math.ceil(this.s.limits.cpuMs * 2 + 100);
+    return Math.ceil(this.s.limits.cpuMs * CALL_TIMEOUT_FACTOR + 1000);
   }
 
   private task<T>(label: string, fn: () => T): T | undefined {
@@ -734,6 +738,8 @@ export class CandidateThread {
       longestTaskMs: this.longestNs / MS,
       longestTaskAt: this.longestAt,
       tasks: this.tasks,
+      isolateRuns: this.iso?.runs ?? 0,
+      hostThread: threadId,
       endMs: this.L / MS,
       spans: this.spans,
     };
@@ -744,9 +750,13 @@ export class CandidateThread {
       this.table.add(G.WORKERS_ALIVE, -1);
     }
     this.table.publish(this.me, ST.DONE, BigInt(Math.floor(this.L)), INF);
+    // Only an isolate no candidate code was cut short in is kept for another run's context.
+    const clean = !wasKilled(this.watch) && (!f || f.status === "runtime_error" || (f.status === "stopped" && !this.cutInTask));
     disarmWatchdog(this.watch);
     try {
-      this.iso?.dispose();
+      const kept = clean ? this.iso?.recycle() : null;
+      if (kept) keepWarmIsolate(kept);
+      else this.iso?.dispose();
     } catch {
       /* already gone */
     }

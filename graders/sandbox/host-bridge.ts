@@ -5,6 +5,7 @@
  */
 import ivm from "isolated-vm";
 import { HOST_CALLBACKS, type SharedAddress } from "../runtime/host-callbacks";
+import { CTL } from "../runtime/control-cells";
 import { armWatchdog } from "./isolate-watchdog";
 import { enterCandidate, leaveCandidate, wasKilled, type WatchCell } from "./watch-cell";
 
@@ -51,11 +52,44 @@ const UNBOUND: BridgeHooks = {
   portClose: () => {}, mainDone: () => {}, oom: () => {}, sab: (n) => new SharedArrayBuffer(n), sharedId: () => 0,
 };
 
-const CTL_SIZE = 8;
 let preludeCache: { code: string; data?: ivm.ExternalCopy<ArrayBuffer> } | null = null;
+
+/**
+ * An isolate kept after a clean run, for the next run's context: a context with the prelude in an
+ * isolate that already compiled it costs a few ms of CPU, a new isolate about 25 (bench: `npm run bench
+ * -- grader`). Each run still gets its own context (its own globals and built-ins): nothing of one run
+ * is reachable from the next. Kept only while it is clean (see recycle()) and for at most MAX_USES runs.
+ */
+export interface WarmIsolate {
+  isolate: ivm.Isolate;
+  /** The prelude compiled in this isolate. */
+  script: ivm.Script;
+  memoryMb: number;
+  prelude: string;
+  uses: number;
+}
+
+/** Runs one isolate may serve before a new one is made (bounds what V8 keeps between runs: heap growth, caches). */
+const MAX_USES = 32;
+/** Heap still used after a run (its context released) above which the isolate is not kept. */
+const KEEP_HEAP_FRACTION = 0.25;
+
+/** What the callbacks of a finished run's context reach: nothing (its code can no longer act). */
+const DEAD: BridgeHooks = new Proxy({} as BridgeHooks, {
+  get: () => () => {
+    throw new Error("this run has ended");
+  },
+});
+
 export class CandidateIsolate {
   readonly ctl: Float64Array;
   private isolate: ivm.Isolate;
+  private script: ivm.Script;
+  private uses: number;
+  /** Runs this isolate has served, this one included. */
+  get runs(): number {
+    return this.uses;
+  }
   private context: ivm.Context;
   private rt!: ivm.Reference<Record<string, unknown>>;
   private fns = new Map<string, ivm.Reference<(...a: unknown[]) => unknown>>();
@@ -65,20 +99,22 @@ export class CandidateIsolate {
   private watch: WatchCell | null = null;
 
   /**
-   * A ready isolate: prelude evaluated and warmed up, callbacks pointing at UNBOUND until bind(). Host
-   * threads make the next one while idle, so a run does not wait for this set-up (about 30 ms of CPU).
+   * A ready context: prelude evaluated (and, in a new isolate, warmed up), callbacks pointing at UNBOUND
+   * until bind(). Host threads make the next one while idle, so a run does not wait for this set-up.
    */
-  constructor(readonly memoryMb: number, readonly prelude: string) {
+  constructor(readonly memoryMb: number, readonly prelude: string, warm?: WarmIsolate) {
     // No V8 snapshot: isolated-vm's createSnapshot throws on this prelude ("Reflect.ownKeys called on
     // non-object"), and even for trivial scripts its globals do not reach contexts made with
     // createContextSync (isolated-vm 5.0.4, Node 20); its README says not to use it. The compiled
-    // prelude is reused through V8's code cache instead (runPrelude).
-    this.isolate = new ivm.Isolate({ memoryLimit: memoryMb });
+    // prelude is reused through V8's code cache instead (compilePrelude), and within a warm isolate.
+    this.isolate = warm?.isolate ?? new ivm.Isolate({ memoryLimit: memoryMb });
+    this.uses = (warm?.uses ?? 0) + 1;
+    this.script = warm?.script ?? this.compilePrelude(prelude);
     this.context = this.isolate.createContextSync();
     const global = this.context.global;
-    const ctlBuffer = new SharedArrayBuffer(8 * CTL_SIZE);
+    const ctlBuffer = new SharedArrayBuffer(8 * CTL.SIZE);
     this.ctl = new Float64Array(ctlBuffer);
-    this.ctl[1] = Infinity;
+    this.ctl[CTL.NEXT_EXPIRY] = Infinity;
     global.setSync("__h_ctl", new ivm.ExternalCopy(new Float64Array(ctlBuffer)).copyInto());
     global.setSync("__h_clone", new ivm.Callback((v: unknown) => v));
     // Not a copy: the handle itself, so the runtime can reach isolated-vm's ExternalCopy class from
@@ -87,11 +123,13 @@ export class CandidateIsolate {
     for (const name of HOOK_NAMES) {
       global.setSync("__h_" + name, new ivm.Callback((...a: unknown[]) => this.hook(name, a)));
     }
-    this.runPrelude(prelude);
+    this.script.runSync(this.context);
     this.rt = global.getSync("__grader_rt", { reference: true }) as ivm.Reference<Record<string, unknown>>;
     global.deleteSync("__grader_rt");
     this.call("attach", []);
-    this.call("warmup", []);
+    // The runtime's functions compile lazily; a warm isolate compiled them in its first run already
+    // (their bytecode belongs to the compiled prelude, shared by every context of the isolate).
+    if (!warm) this.call("warmup", []);
   }
 
   /**
@@ -130,7 +168,7 @@ export class CandidateIsolate {
     }
   }
 
-  private runPrelude(code: string): void {
+  private compilePrelude(code: string): ivm.Script {
     if (!preludeCache || preludeCache.code !== code) preludeCache = { code };
     const opts: ivm.ScriptOrigin & ivm.CachedDataOptions = { filename: "grader:runtime" };
     if (preludeCache.data) opts.cachedData = preludeCache.data;
@@ -138,8 +176,43 @@ export class CandidateIsolate {
     const script = this.isolate.compileScriptSync(code, opts);
     const produced = (script as unknown as { cachedData?: ivm.ExternalCopy<ArrayBuffer> }).cachedData;
     if (!preludeCache.data && produced) preludeCache.data = produced;
-    script.runSync(this.context);
-    script.release();
+    return script;
+  }
+
+  /**
+   * The run is over and ended cleanly (the caller decides): give back the isolate for another run's
+   * context, or null when it is not worth keeping, in which case it is disposed. Never for an isolate
+   * whose program left work V8 runs later by itself (CTL.DEFERRED), nor one past its use count or
+   * holding on to much heap. This run's context and handles are released; its callbacks reach nothing.
+   */
+  recycle(): WarmIsolate | null {
+    if (this.isolate.isDisposed) return null;
+    const keep = this.ctl[CTL.DEFERRED] === 0 && this.uses < MAX_USES;
+    this.hooks = DEAD;
+    this.watch = null;
+    if (!keep) {
+      this.dispose();
+      return null;
+    }
+    try {
+      for (const f of this.fns.values()) f.release();
+      this.rt.release();
+      for (const m of this.modules.values()) m.release();
+      this.context.release();
+    } catch {
+      this.dispose();
+      return null;
+    }
+    this.fns.clear();
+    this.modules.clear();
+    this.resolver = null;
+    // Entering the isolate runs the handle releases just queued (never dispose with them pending).
+    const heap = this.isolate.getHeapStatisticsSync();
+    if (heap.used_heap_size > this.memoryMb * 1024 * 1024 * KEEP_HEAP_FRACTION) {
+      this.dispose();
+      return null;
+    }
+    return { isolate: this.isolate, script: this.script, memoryMb: this.memoryMb, prelude: this.prelude, uses: this.uses };
   }
 
   private fn(name: string): ivm.Reference<(...a: unknown[]) => unknown> {

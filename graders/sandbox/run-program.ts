@@ -121,7 +121,7 @@ class Run {
   }
 
   private syntheticEnd(rec: ThreadRec, status: ThreadEnd["status"]): ThreadEnd {
-    return { threadId: rec.id, status, exitCode: 1, cpuMs: 0, longestTaskMs: 0, longestTaskAt: 0, tasks: 0, endMs: 0, spans: [] };
+    return { threadId: rec.id, status, exitCode: 1, cpuMs: 0, longestTaskMs: 0, longestTaskAt: 0, tasks: 0, isolateRuns: 0, hostThread: -1, endMs: 0, spans: [] };
   }
 
   private deliver(to: number, ev: Delivery, stamp: number): void {
@@ -358,7 +358,7 @@ class Run {
     const ends = [...this.threads.values()].map((t) => t.end).filter((e): e is ThreadEnd => e !== null);
     const main = this.threads.get(0)?.end;
     const m = result.metrics;
-    m.threads = ends.map((e) => ({ threadId: e.threadId, cpuMs: e.cpuMs, longestTaskMs: e.longestTaskMs, tasks: e.tasks })).sort((a, b) => a.threadId - b.threadId);
+    m.threads = ends.map((e) => ({ threadId: e.threadId, cpuMs: e.cpuMs, longestTaskMs: e.longestTaskMs, tasks: e.tasks, isolateRuns: e.isolateRuns, hostThread: e.hostThread })).sort((a, b) => a.threadId - b.threadId);
     m.virtualMs = main ? main.endMs : Math.max(0, ...ends.map((e) => e.endMs), Number(Atomics.load(this.table.bigs, this.table.lIndex(0))) / 1e6);
     m.longestTaskMs = main?.longestTaskMs ?? 0;
     m.longestTaskAt = main?.longestTaskAt ?? 0;

@@ -69,6 +69,10 @@ export interface ThreadMetrics {
   cpuMs: number;
   longestTaskMs: number;
   tasks: number;
+  /** Runs the thread's isolate has served, this one included (1: a new isolate; more: a kept one, new context). */
+  isolateRuns: number;
+  /** The grader process's host thread that ran it (node:worker_threads threadId). */
+  hostThread: number;
 }
 
 export interface RunMetrics {

@@ -62,6 +62,10 @@ export interface ThreadEnd {
   longestTaskMs: number;
   longestTaskAt: number;
   tasks: number;
+  /** Runs the thread's isolate has served, this one included (host-bridge.ts, warm isolates). */
+  isolateRuns: number;
+  /** The host thread that ran it (node:worker_threads threadId). */
+  hostThread: number;
   endMs: number;
   spans: { start: number; end: number; kind: "task" | "blocked" | "wait"; label?: string }[];
 }

@@ -30,15 +30,7 @@ export interface HostFns {
   sharedId(): number;
 }
 
-export const CTL = {
-  LOOP_NOW: 0,
-  NEXT_EXPIRY: 1,
-  REF_TIMERS: 2,
-  IMMEDIATES: 3,
-  REF_HANDLES: 4,
-  LOCAL_PENDING: 5,
-  SIZE: 8,
-} as const;
+export { CTL } from "../control-cells";
 
 const g = globalThis as unknown as Record<string, unknown>;
 const names = [...HOST_CALLBACKS, "clone"] as const;

@@ -21,6 +21,7 @@ import { createHarness } from "./harness";
 import { reportUncaught, describeError } from "./uncaught";
 import { formatWithOptions, inspect } from "node-inspect-extracted";
 import { installIteratorKinds } from "./collection-iterators";
+import { trackDeferredWork } from "./deferred-work";
 
 interface InitConfig {
   threadId: number;
@@ -260,6 +261,7 @@ const rt = {
     define("MessageEvent", msg.MessageEvent);
     define("global", globalThis);
     installAtomics(cfg.seed, cfg.threadId);
+    trackDeferredWork();
     limitWasmMemory((cfg.memoryMb ?? 128) * 1024 * 1024);
     hostSharedArrayBuffers((cfg.memoryMb ?? 128) * 1024 * 1024);
     builtins = buildBuiltins(cfg, performance, harness);
