@@ -7,7 +7,7 @@
 import { afterAll, describe, expect, it } from "@jest/globals";
 import { program, stdout } from "./run-helpers";
 import { shutdownRuntime } from "../../graders/sandbox/run-program";
-import type { RunResult } from "../../graders/sandbox/run-spec";
+import type { RunLimits, RunResult } from "../../graders/sandbox/run-spec";
 
 afterAll(() => shutdownRuntime());
 
@@ -26,10 +26,17 @@ function onSameHost(results: RunResult[]): [before: RunResult, after: RunResult]
   return pairs;
 }
 
-async function runs(code: string, n: number): Promise<RunResult[]> {
+async function runs(code: string, n: number, limits: Partial<RunLimits> = {}): Promise<RunResult[]> {
   const out: RunResult[] = [];
-  for (let i = 0; i < n; i++) out.push(await program(code));
+  for (let i = 0; i < n; i++) out.push(await program(code, limits));
   return out;
+}
+
+/** Every run that followed one of these on the same host thread had a new isolate. */
+function expectNewIsolateAfterEach(results: RunResult[]): void {
+  const pairs = onSameHost(results);
+  expect(pairs.length).toBeGreaterThan(0);
+  expect(pairs.map(([, after]) => isolateRuns(after))).toEqual(pairs.map(() => 1));
 }
 
 describe("warm isolates", () => {
@@ -61,26 +68,18 @@ describe("warm isolates", () => {
     `;
     const results = await runs(code, 6);
     for (const r of results) expect(stdout(r)).toBe("registered\n");
-    const pairs = onSameHost(results);
-    expect(pairs.length).toBeGreaterThan(0);
-    expect(pairs.map(([, after]) => isolateRuns(after))).toEqual(pairs.map(() => 1));
+    expectNewIsolateAfterEach(results);
   });
 
   it("an isolate in which a loop was cut by the CPU budget is not kept", async () => {
-    const spins: RunResult[] = [];
-    for (let i = 0; i < 4; i++) spins.push(await program("for (;;) {}", { cpuMs: 100 }));
+    const spins = await runs("for (;;) {}", 4, { cpuMs: 100 });
     for (const r of spins) expect(r.status).toBe("time_limit_exceeded");
-    const pairs = onSameHost(spins);
-    expect(pairs.length).toBeGreaterThan(0);
-    expect(pairs.map(([, after]) => isolateRuns(after))).toEqual(pairs.map(() => 1));
+    expectNewIsolateAfterEach(spins);
   });
 
   it("an isolate that hit its memory limit is not kept", async () => {
-    const bombs: RunResult[] = [];
-    for (let i = 0; i < 4; i++) bombs.push(await program("const a = []; for (;;) a.push(new Array(1e5).fill({ x: 1 }));", { memoryMb: 64 }));
+    const bombs = await runs("const a = []; for (;;) a.push(new Array(1e5).fill({ x: 1 }));", 4, { memoryMb: 64 });
     for (const r of bombs) expect(r.status).toBe("memory_limit_exceeded");
-    const pairs = onSameHost(bombs);
-    expect(pairs.length).toBeGreaterThan(0);
-    expect(pairs.map(([, after]) => isolateRuns(after))).toEqual(pairs.map(() => 1));
+    expectNewIsolateAfterEach(bombs);
   });
 });
