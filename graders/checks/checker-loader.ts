@@ -1,9 +1,12 @@
 /**
- * Loads a package's checker.ts on the host: bundled with esbuild (types erased, local type imports
- * followed) and evaluated with a require that only knows node:util, so a checker stays self-contained.
- * Cached per package version and source, for the life of the grader process.
+ * Loads a package's checker.ts on the host: bundled with esbuild (types erased; of values it may import
+ * the checker kit, graders/checks/kit, which is bundled in) and evaluated with a require that only knows
+ * node:util, so a checker stays self-contained. Cached per package version and source, for the life of
+ * the grader process.
  */
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { join, resolve, sep } from "node:path";
 import * as util from "node:util";
 import type { Checker, CheckContext, ProblemPackage } from "../problem-package";
 import { VERDICTS, type CheckOutcome } from "../report";
@@ -13,11 +16,22 @@ const cache = new Map<string, Checker>();
 
 const ALLOWED: Record<string, unknown> = { "node:util": util, util };
 
+/** graders/checks/kit, from this module's place (graders/checks under tsx and jest, dist/ when bundled). */
+function kitDir(): string {
+  const candidates = [join(__dirname, "kit"), join(__dirname, "..", "graders", "checks", "kit"), join(process.cwd(), "graders", "checks", "kit")];
+  return candidates.find((p) => existsSync(p)) ?? candidates[0];
+}
+
 function bundle(source: string, slug: string): string {
   // Loaded lazily and outside the bundler's view: esbuild's JS API cannot itself be bundled.
   const esbuild = require(["esbuild"][0]) as typeof import("esbuild");
+  const kit = kitDir();
+  // problems/<slug>/checker.ts imports "../../graders/checks/kit/…": graders/checks is as deep below the
+  // repository's root and always exists (a package authored in the app has no directory of its own).
+  const resolveDir = join(kit, "..");
   const result = esbuild.buildSync({
-    stdin: { contents: source, loader: "ts", sourcefile: `problems/${slug}/checker.ts`, resolveDir: process.cwd() },
+    stdin: { contents: source, loader: "ts", sourcefile: `problems/${slug}/checker.ts`, resolveDir },
+    metafile: true,
     bundle: true,
     write: false,
     format: "cjs",
@@ -26,6 +40,15 @@ function bundle(source: string, slug: string): string {
     external: ["node:*", "util"],
     logLevel: "silent",
   });
+  // Of the repository, a checker may bundle the kit only (esbuild's sync API takes no resolve plugin).
+  const cwd = process.cwd();
+  const entry = Object.values(result.metafile.outputs)[0]?.entryPoint;
+  const outside = Object.keys(result.metafile.inputs).filter((input) => {
+    if (input === entry) return false;
+    const abs = resolve(cwd, input);
+    return !(abs === kit || abs.startsWith(kit + sep));
+  });
+  if (outside.length) throw new GraderError("CHECKER_FAILED", `checker of ${slug} imports ${outside.join(", ")}; a checker may import graders/checks/kit and node:util only`);
   return result.outputFiles[0].text;
 }
 

@@ -1,13 +1,10 @@
 import type { CheckContext } from "../../graders/problem-package";
 import type { CheckOutcome } from "../../graders/report";
+import { speedupOfRuns } from "../../graders/checks/kit/speedup";
 
 type Input = { workers: number; measure?: boolean; values?: number[]; n?: number };
 type Run = { workers: number; ms: number; length: number; descentAt: number; sameValues: boolean; values?: number[] };
 type Value = { runs: Run[]; workersAsked: number };
-
-/** The catalogue's factor, for a problem.json that sets no checks.speedupFactor. */
-const DEFAULT_SPEEDUP_FACTOR = 0.8;
-const METHOD = "virtual time: each thread's clock advances by its own CPU time, so the makespan does not depend on machine load";
 
 function resultOutcome(run: Run, input: Input, sample: boolean): CheckOutcome {
   const label = `with ${run.workers} worker${run.workers === 1 ? "" : "s"}`;
@@ -31,22 +28,6 @@ function workersOutcome(ctx: CheckContext, value: Value): CheckOutcome {
   return { check: "workers", passed, verdict: "resource_limit", message, figures: { workersCreated: created, allowed } };
 }
 
-function speedupOutcome(ctx: CheckContext, runs: Run[], workers: number): CheckOutcome {
-  const c = Math.min(workers, ctx.cores);
-  const factor = ctx.config.checks.speedupFactor ?? DEFAULT_SPEEDUP_FACTOR;
-  const required = Math.round(factor * c * 100) / 100;
-  const best = (w: number) => Math.min(...runs.filter((r) => r.workers === w).map((r) => r.ms));
-  const [oneMs, manyMs] = [best(1), best(workers)];
-  const speedup = manyMs > 0 ? oneMs / manyMs : 0;
-  const rounded = Math.round(speedup * 100) / 100;
-  const r1 = (x: number) => Math.round(x * 10) / 10;
-  const figures = { oneWorkerMs: r1(oneMs), workersMs: r1(manyMs), speedup: rounded, required, workers, cores: ctx.cores, repeats: runs.length / 2 };
-  const message =
-    `${workers} workers took ${figures.workersMs} ms, one worker ${figures.oneWorkerMs} ms (best of ${runs.length / 2} alternating runs each, ` +
-    `after a warm-up call): speedup ${rounded}, required ${required} (${factor} × min(${workers} workers, ${ctx.cores} cores)); ${METHOD}`;
-  return { check: "speedup", passed: speedup >= required, verdict: "insufficient_speedup", message, figures };
-}
-
 export function check(ctx: CheckContext): CheckOutcome[] {
   const input = ctx.test.input as Input;
   const value = ctx.value as Value | undefined;
@@ -55,6 +36,6 @@ export function check(ctx: CheckContext): CheckOutcome[] {
   const results = runs.map((r) => resultOutcome(r, input, ctx.test.sample));
   const firstWrong = results.find((o) => !o.passed);
   const outcomes = [workersOutcome(ctx, value), ...(firstWrong ? [firstWrong] : results.slice(0, 2))];
-  if (input.measure && !firstWrong) outcomes.push(speedupOutcome(ctx, runs, input.workers));
+  if (input.measure && !firstWrong) outcomes.push(speedupOfRuns(ctx, runs, input.workers));
   return outcomes;
 }

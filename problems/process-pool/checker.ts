@@ -1,14 +1,12 @@
 import type { CheckContext } from "../../graders/problem-package";
 import type { CheckOutcome } from "../../graders/report";
+import { SPEEDUP_METHOD as METHOD, speedupOutcome } from "../../graders/checks/kit/speedup";
 
 type MapRun = { fn: string; items: number; ms: number; ok?: boolean; rejected?: boolean; problem?: string; example?: { got: string; want: string } };
 type Value = { kind: "maps" | "tiny" | "speedup"; poolSizes: number[]; maps: MapRun[]; workersLeft: number; sequentialMs?: number };
 
 /** Tiny items: pool.map may take at most this much more virtual time than items.map(fn) on the main thread. */
 const TINY_ALLOWANCE_MS = 100;
-/** The catalogue's factor, for a problem.json that sets no checks.speedupFactor. */
-const DEFAULT_SPEEDUP_FACTOR = 0.8;
-const METHOD = "virtual time: each thread's clock advances by its own CPU time, so the makespan does not depend on machine load";
 
 function mapOutcomes(value: Value, sample: boolean): CheckOutcome[] {
   return value.maps.map((m, i) => {
@@ -53,23 +51,6 @@ function tinyOutcome(value: Value): CheckOutcome {
   return { check: "tiny-items", passed, verdict: "insufficient_speedup", message, figures: { poolMs: r(poolMs), sequentialMs: r(sequentialMs), allowedMs: r(allowedMs) } };
 }
 
-function speedupOutcome(ctx: CheckContext, value: Value): CheckOutcome {
-  const size = value.poolSizes[1];
-  const c = Math.min(size, ctx.cores);
-  const factor = ctx.config.checks.speedupFactor ?? DEFAULT_SPEEDUP_FACTOR;
-  const required = Math.round(factor * c * 100) / 100;
-  const oneMs = Math.min(...value.maps.filter((_, i) => i % 2 === 0).map((m) => m.ms));
-  const manyMs = Math.min(...value.maps.filter((_, i) => i % 2 === 1).map((m) => m.ms));
-  const speedup = manyMs > 0 ? oneMs / manyMs : 0;
-  const rounded = Math.round(speedup * 100) / 100;
-  const r1 = (x: number) => Math.round(x * 10) / 10;
-  const figures = { oneWorkerMs: r1(oneMs), workersMs: r1(manyMs), speedup: rounded, required, workers: size, cores: ctx.cores, repeats: value.maps.length / 2 };
-  const message =
-    `map on a pool of ${size} took ${figures.workersMs} ms, on a pool of 1 ${figures.oneWorkerMs} ms (best of ${value.maps.length / 2} alternating maps each): ` +
-    `speedup ${rounded}, required ${required} (0.75 × min(${size} workers, ${ctx.cores} cores)); ${METHOD}`;
-  return { check: "speedup", passed: speedup >= required, verdict: "insufficient_speedup", message, figures };
-}
-
 export function check(ctx: CheckContext): CheckOutcome[] {
   const value = ctx.value as Value | undefined;
   if (!value || !Array.isArray(value.maps)) return [{ check: "result", passed: false, verdict: "wrong_answer", message: "the pool produced no result" }];
@@ -79,6 +60,14 @@ export function check(ctx: CheckContext): CheckOutcome[] {
   const outcomes = [workersOutcome(ctx, value), ...shown, closeOutcome(value)];
   const resultsRight = value.maps.every((m) => m.ok);
   if (resultsRight && value.kind === "tiny") outcomes.push(tinyOutcome(value));
-  if (resultsRight && value.kind === "speedup") outcomes.push(speedupOutcome(ctx, value));
+  if (resultsRight && value.kind === "speedup") outcomes.push(poolSpeedup(ctx, value));
   return outcomes;
+}
+
+function poolSpeedup(ctx: CheckContext, value: Value): CheckOutcome {
+  const size = value.poolSizes[1];
+  const oneWorkerMs = value.maps.filter((_, i) => i % 2 === 0).map((m) => m.ms);
+  const workersMs = value.maps.filter((_, i) => i % 2 === 1).map((m) => m.ms);
+  return speedupOutcome(ctx, { workers: size, oneWorkerMs, workersMs }, (f) =>
+    `map on a pool of ${size} took ${f.workersMs} ms, on a pool of 1 ${f.oneWorkerMs} ms (best of ${value.maps.length / 2} alternating maps each)`);
 }

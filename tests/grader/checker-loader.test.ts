@@ -35,6 +35,19 @@ describe("checker loading", () => {
     expect(() => loadChecker(pkg)).toThrow(expect.objectContaining({ code: "CHECKER_FAILED", fault: "problem" }));
   });
 
+  it("bundles the checker kit into a checker (the speedup check), and nothing else of the repository", () => {
+    const pkg = withChecker(`import { speedupOfRuns } from "../../graders/checks/kit/speedup";
+      export function check(ctx: any) { return [speedupOfRuns(ctx, ctx.value, 2)]; }`);
+    const runs = [{ workers: 1, ms: 100 }, { workers: 2, ms: 55 }, { workers: 1, ms: 90 }, { workers: 2, ms: 50 }];
+    const [outcome] = runChecker(loadChecker(pkg)!, ctx(pkg, runs));
+    expect({ passed: outcome.passed, verdict: outcome.verdict, figures: outcome.figures }).toEqual({
+      passed: true, verdict: "insufficient_speedup",
+      figures: { oneWorkerMs: 90, workersMs: 50, speedup: 1.8, required: 1.6, workers: 2, cores: 2, repeats: 2 },
+    });
+    const reaching = withChecker(`import { LIMITS } from "../../graders/limits"; export function check() { return [LIMITS]; }`);
+    expect(() => loadChecker(reaching)).toThrow(expect.objectContaining({ code: "CHECKER_FAILED", message: expect.stringContaining("graders/checks/kit and node:util only") }));
+  });
+
   it("reports a checker that throws or answers nonsense as CHECKER_FAILED, never as a verdict", () => {
     const throws = withChecker(`export function check() { throw new Error("boom"); }`);
     expect(() => runChecker(loadChecker(throws)!, ctx(throws, 1))).toThrow(expect.objectContaining({ code: "CHECKER_FAILED", message: expect.stringContaining("boom") }));
