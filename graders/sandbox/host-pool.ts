@@ -97,7 +97,9 @@ export class HostPool {
     h.busy = false;
     if (!this.all.has(h)) return;
     this.idle.push(h);
-    if (this.idle.length <= KEEP_WARM) h.cmd.postMessage({ t: "warm" });
+    // Beyond the first KEEP_WARM idle ones a host holds no isolate: their number follows the most
+    // threads one run had alive, and each kept isolate may hold a quarter of its heap limit.
+    h.cmd.postMessage({ t: this.idle.length <= KEEP_WARM ? "warm" : "cool" });
   }
 
   /** Let an idle host go at shutdown: it exits by itself after a full GC (terminate() could abort the process, see thread-host.ts). */

@@ -37,6 +37,7 @@ cmd.on("message", (m: ToHost) => {
     if (last) prepareSpareIsolate(last.memoryMb, last.prelude);
     return;
   }
+  if (m.t === "cool") return disposeSpareIsolate();
   if (m.t !== "start") return;
   last = { memoryMb: m.limits.memoryMb, prelude: m.prelude };
   const end = new CandidateThread(m, cmd, send).run();

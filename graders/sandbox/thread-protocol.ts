@@ -37,6 +37,8 @@ export type ToHost =
   | { t: "stop"; run: number }
   /** Make a spare isolate like the last run's (spare-isolate.ts); only the pool's first few idle hosts get one. */
   | { t: "warm" }
+  /** An idle host beyond the ones kept warm: let go of its isolates (memory). */
+  | { t: "cool" }
   /** Collect garbage and exit (see thread-host.ts): never terminate() a thread that used isolated-vm. */
   | { t: "retire" };
 
