@@ -332,7 +332,7 @@ export class CandidateThread {
     this.cpuMark = c0;
     // The supervisor reads the live clock as L + CPU since c0 (it stops a spinning thread by it).
     this.table.publishClock(this.me, BigInt(Math.floor(startL)), c0);
-    this.waitCpuNs = 0;
+    this.hostCpuNs = 0;
     // The supervisor adds this task's CPU so far to the run's total (cpu-budget.ts).
     this.taskCpu0 = c0;
     this.table.setTaskCpu(this.me, c0);
@@ -347,18 +347,40 @@ export class CandidateThread {
       this.L += c1 - (this.cpuMark ?? c1);
       this.cpuMark = null;
       this.taskCpu0 = null;
-      this.account(label, startL, Math.max(0, c1 - c0 - this.waitCpuNs));
+      this.account(label, startL, Math.max(0, c1 - c0 - this.hostCpuNs));
     }
     return result;
   }
 
   /**
-   * CPU the host spent inside Atomics.wait during the current macrotask (its wait loop wakes every few
-   * ms to check notifies and quiescence). A real Atomics.wait sleeps in the kernel, so this is not the
-   * candidate's CPU: left in, it grew with the wall time of the wait, i.e. with machine load, and a
-   * correct foo-bar-alternately read as busy-waiting on a loaded machine.
+   * CPU the host spent emulating Atomics.wait and Atomics.notify during the current macrotask (emulated()):
+   * not the candidate's. A real Atomics.wait sleeps in the kernel and a notify is one futex call; here
+   * each is a call out of the isolate, table updates, messages to the supervisor and a wait loop that
+   * wakes every few ms. Left in, that cost grew with the wall time of the wait and with load, and a
+   * correct foo-bar-alternately read as busy-waiting.
    */
-  private waitCpuNs = 0;
+  private hostCpuNs = 0;
+
+  /** Host work that emulates an Atomics primitive: neither the macrotask's CPU nor the virtual clock counts it. */
+  private emulated<T>(fn: () => T): T {
+    const live = this.cpuMark !== null;
+    if (live) this.sync();
+    const from = this.cpuMark ?? threadCpuNs();
+    // Others read this thread's clock as L until the host is done (its CPU meanwhile is not the clock's).
+    if (live) this.table.publishClock(this.me, BigInt(Math.floor(this.L)), NO_LIVE_CLOCK);
+    try {
+      return fn();
+    } finally {
+      // Not when the thread froze its clock meanwhile (it is ending).
+      if (live && this.cpuFrozen === null) {
+        const to = threadCpuNs();
+        this.hostCpuNs += to - from;
+        this.cpuMark = to;
+        this.table.publishClock(this.me, BigInt(Math.floor(this.L)), to);
+        if (this.taskCpu0 !== null) this.table.setTaskCpu(this.me, this.taskCpu0 + this.hostCpuNs);
+      }
+    }
+  }
   /** The host CPU reading the running macrotask started at, null outside one. */
   private taskCpu0: number | null = null;
 
@@ -545,14 +567,16 @@ export class CandidateThread {
         this.send({ t: "terminate", run, from: this.me, threadId });
       },
       wait: (ta: Int32Array | BigInt64Array, index: number, value: number | bigint, timeoutMs: number, at: SharedAddress) =>
-        this.atomicsWait(ta, index, value, timeoutMs, at),
-      notified: (ta: Int32Array | BigInt64Array, index: number, count: number | undefined, at: SharedAddress) => {
-        this.table.maxNotify(BigInt(stamp()));
-        const want = count ?? Infinity;
-        const n = claimWaiters(this.table, at, want);
-        // WebAssembly's own atomic wait parks in V8's futex: wake those as well.
-        return n < want ? n + Atomics.notify(ta as Int32Array, index, want - n) : n;
-      },
+        this.emulated(() => this.atomicsWait(ta, index, value, timeoutMs, at)),
+      notified: (ta: Int32Array | BigInt64Array, index: number, count: number | undefined, at: SharedAddress) =>
+        this.emulated(() => {
+          // L as emulated() synced it: the host's work from here on is not the candidate's time.
+          this.table.maxNotify(BigInt(Math.floor(this.L)));
+          const want = count ?? Infinity;
+          const n = claimWaiters(this.table, at, want);
+          // WebAssembly's own atomic wait parks in V8's futex: wake those as well.
+          return n < want ? n + Atomics.notify(ta as Int32Array, index, want - n) : n;
+        }),
       delay: (us: number) => {
         Atomics.wait(this.delayCell, 0, 0, us / 1000);
       },
@@ -637,15 +661,14 @@ export class CandidateThread {
       this.table.add(G.WAKES, -1);
       return "ok";
     }
-    this.sync();
-    // Blocked, the thread's clock and CPU do not run with its host's CPU (the wait loop's).
+    // Blocked, the thread's clock and CPU do not run with its host's CPU (the wait loop's); L is where
+    // emulated() synced it before this call.
     this.table.publishClock(this.me, BigInt(Math.floor(this.L)), NO_LIVE_CLOCK);
     this.table.setTaskCpu(this.me, NO_LIVE_CLOCK);
     const startL = this.L;
     const deadline = Number.isFinite(timeoutMs) ? this.L + timeoutMs * MS : Infinity;
     const cpuBefore = this.cpuMark;
     this.cpuMark = null;
-    const waitFrom = threadCpuNs();
     // What the thread printed before blocking must reach the supervisor before a deadlock ends the run.
     this.flush();
     const on = `Atomics.wait(${ta instanceof BigInt64Array ? "BigInt64Array" : "Int32Array"}[${index}]) == ${String(value)}`;
@@ -696,15 +719,12 @@ export class CandidateThread {
         result = "ok";
         this.L = Math.max(this.L, Number(Atomics.load(this.table.bigs, B.NOTIFY_L)));
       }
-      const waitTo = threadCpuNs();
-      if (cpuBefore !== null) this.table.publishClock(this.me, BigInt(Math.floor(this.L)), waitTo);
       this.publish(ST.RUNNING, this.L);
       if (woken) this.table.add(G.WAKES, -1);
       this.send({ t: "wait", run: this.s.run, threadId: this.me, on: null });
       if (this.s.timeline) this.spans.push({ start: startL / MS, end: this.L / MS, kind: "wait", label: on });
-      this.waitCpuNs += waitTo - waitFrom;
-      this.cpuMark = cpuBefore === null ? null : waitTo;
-      if (this.taskCpu0 !== null && cpuBefore !== null) this.table.setTaskCpu(this.me, this.taskCpu0 + this.waitCpuNs);
+      // emulated() moves the mark past the wait, so neither the clock nor the task's CPU counts it.
+      this.cpuMark = cpuBefore;
     }
     this.guard();
     return result;
