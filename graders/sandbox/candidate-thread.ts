@@ -113,7 +113,7 @@ export class CandidateThread {
   // ---- boot ----
   private boot(): void {
     const s = this.s;
-    this.iso = takeSpareIsolate(s.limits.memoryMb, s.prelude, s.kind === "main").bind(this.hooks(), this.watch);
+    this.iso = takeSpareIsolate(s.limits.memoryMb, s.prelude, s.kind === "main" && s.warmIsolates).bind(this.hooks(), this.watch);
     this.iso.call("init", [{
       threadId: this.me, isMainThread: this.me === 0, seed: s.seed, cores: s.cores, epochMs: EPOCH_MS,
       workerData: s.workerData, forbid: s.forbid, trusted: s.trusted.map((t) => "file://" + t), memoryMb: s.limits.memoryMb,
@@ -772,7 +772,7 @@ export class CandidateThread {
     this.table.publish(this.me, ST.DONE, BigInt(Math.floor(this.L)), INF);
     // Only a main thread's isolate no candidate code was cut short in is kept for another run's context
     // (workers always get a new isolate: spare-isolate.ts).
-    const clean = this.s.kind === "main" && !wasKilled(this.watch) && (!f || f.status === "runtime_error" || (f.status === "stopped" && !this.cutInTask));
+    const clean = this.s.kind === "main" && this.s.warmIsolates && !wasKilled(this.watch) && (!f || f.status === "runtime_error" || (f.status === "stopped" && !this.cutInTask));
     disarmWatchdog(this.watch);
     try {
       const kept = clean ? this.iso?.recycle() : null;

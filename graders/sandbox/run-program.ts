@@ -93,7 +93,7 @@ class Run {
       t: "start", run: this.id, threadId: id, parentId, kind, source, mode: s.mode, modules: s.modules, entry: s.entry,
       solution: s.solution, trusted: s.trusted, input: id === 0 ? s.input : undefined, workerData: data, seed: s.seed,
       cores: s.cores, limits: this.limits, forbid: s.forbid ?? [], startNs, table: this.tableBuffers, prelude: "",
-      timeline: s.timeline !== false, blockedMs: BLOCKED_TASK_MS,
+      timeline: s.timeline !== false, blockedMs: BLOCKED_TASK_MS, warmIsolates: s.warmIsolates === true,
     };
     hostPool.acquire().then(
       (h) => {

@@ -27,6 +27,7 @@ export interface ThreadStart {
   table: TableBuffers;
   prelude: string;
   timeline: boolean;
+  warmIsolates: boolean;
   blockedMs: number;
 }
 

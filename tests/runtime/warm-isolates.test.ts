@@ -28,7 +28,8 @@ function onSameHost(results: RunResult[]): [before: RunResult, after: RunResult]
 
 async function runs(code: string, n: number, limits: Partial<RunLimits> = {}): Promise<RunResult[]> {
   const out: RunResult[] = [];
-  for (let i = 0; i < n; i++) out.push(await program(code, limits));
+  // Warm isolates are off unless a run asks for them (RunSpec.warmIsolates).
+  for (let i = 0; i < n; i++) out.push(await program(code, limits, { warmIsolates: true }));
   return out;
 }
 
