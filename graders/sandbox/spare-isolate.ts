@@ -18,12 +18,16 @@ function fits(x: { memoryMb: number; prelude: string }, memoryMb: number, prelud
   return x.memoryMb === memoryMb && x.prelude === prelude;
 }
 
-function disposeKept(): void {
+function disposeIsolate(w: WarmIsolate | null): void {
   try {
-    kept?.isolate.dispose();
+    w?.isolate.dispose();
   } catch {
     /* already gone */
   }
+}
+
+function disposeKept(): void {
+  disposeIsolate(kept);
   kept = null;
 }
 
@@ -33,18 +37,14 @@ function fromKept(memoryMb: number, prelude: string): CandidateIsolate | null {
   kept = null;
   if (!w) return null;
   if (!fits(w, memoryMb, prelude)) {
-    w.isolate.dispose();
+    disposeIsolate(w);
     return null;
   }
   try {
     return new CandidateIsolate(memoryMb, prelude, w);
   } catch {
     // The kept isolate failed to make a context (it may be out of memory).
-    try {
-      w.isolate.dispose();
-    } catch {
-      /* already gone */
-    }
+    disposeIsolate(w);
     return null;
   }
 }
