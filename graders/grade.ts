@@ -134,6 +134,7 @@ function buildSpec(ctx: RunContext, test: TestCase, seed: number): RunSpec {
     limits: ctx.limits,
     forbid: ctx.pkg.config.forbid,
     timeline: ctx.timeline,
+    threadsInTurn: test.threadsInTurn === true,
   };
 }
 

@@ -70,6 +70,8 @@ export const testCaseSchema = z.object({
   sample: z.boolean().default(false),
   input: z.unknown(),
   expected: z.unknown().optional(),
+  /** Run the test with the candidate's threads taking turns on the CPU (RunSpec.threadsInTurn): for tests that measure speedup. */
+  threadsInTurn: z.boolean().optional(),
 });
 export type TestCase = z.infer<typeof testCaseSchema>;
 

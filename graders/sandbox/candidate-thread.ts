@@ -18,6 +18,7 @@ import { WORKER_STARTUP_VIRTUAL_MS, cpuLimitMessage } from "../limits";
 import { startDelay } from "../schedule/task-selector";
 import { resolveModule } from "./module-resolver";
 import { keepWarmIsolate, takeSpareIsolate } from "./spare-isolate";
+import { ThreadTurn } from "./thread-turn";
 
 const EPOCH_MS = Date.UTC(2026, 0, 1);
 const MS = 1_000_000;
@@ -40,6 +41,7 @@ export class CandidateThread {
   private cpuMark: number | null = null;
   private table: SharedTable;
   private waitSlot: WaitSlot;
+  private turn: ThreadTurn;
   private iso!: CandidateIsolate;
   private me: number;
   private fatal: Fatal | null = null;
@@ -68,6 +70,7 @@ export class CandidateThread {
     this.table = new SharedTable(s.table);
     this.me = s.threadId;
     this.waitSlot = new WaitSlot(this.table, this.me);
+    this.turn = new ThreadTurn(this.table.ints, G.TURN, G.TURN_WAITERS, this.me, s.threadsInTurn);
     this.L = s.startNs;
     this.watch = { ints: this.table.ints, index: this.table.watchIndex(this.me) };
     // Published so the supervisor and the other threads can read this thread's live clock.
@@ -328,6 +331,7 @@ export class CandidateThread {
     this.publish(ST.RUNNING, this.L);
     const startL = this.L;
     this.taskStartL = startL;
+    this.turn.take();
     const c0 = threadCpuNs();
     this.cpuMark = c0;
     // The supervisor reads the live clock as L + CPU since c0 (it stops a spinning thread by it).
@@ -343,6 +347,7 @@ export class CandidateThread {
       this.onCallError(e);
     } finally {
       const c1 = this.cpuFrozen ?? threadCpuNs();
+      this.turn.give();
       this.cpuFrozen = null;
       this.L += c1 - (this.cpuMark ?? c1);
       this.cpuMark = null;
@@ -368,9 +373,12 @@ export class CandidateThread {
     const from = this.cpuMark ?? threadCpuNs();
     // Others read this thread's clock as L until the host is done (its CPU meanwhile is not the clock's).
     if (live) this.table.publishClock(this.me, BigInt(Math.floor(this.L)), NO_LIVE_CLOCK);
+    // A thread that waits lets the others run; its own macrotask goes on when its turn comes again.
+    const hadTurn = this.turn.give();
     try {
       return fn();
     } finally {
+      if (hadTurn) this.turn.take();
       // Not when the thread froze its clock meanwhile (it is ending).
       if (live && this.cpuFrozen === null) {
         const to = threadCpuNs();
@@ -732,6 +740,7 @@ export class CandidateThread {
 
   // ---- end ----
   private finish(): ThreadEnd {
+    this.turn.give();
     try {
       this.flush();
     } catch {

@@ -94,6 +94,7 @@ class Run {
       solution: s.solution, trusted: s.trusted, input: id === 0 ? s.input : undefined, workerData: data, seed: s.seed,
       cores: s.cores, limits: this.limits, forbid: s.forbid ?? [], startNs, table: this.tableBuffers, prelude: "",
       timeline: s.timeline !== false, blockedMs: BLOCKED_TASK_MS, warmIsolates: s.warmIsolates === true,
+      threadsInTurn: s.threadsInTurn === true,
     };
     hostPool.acquire().then(
       (h) => {

@@ -59,6 +59,13 @@ export interface RunSpec {
    * 5 ms of virtual time late and a correct word-frequency's speedup read 0.99. @defaultValue false
    */
   warmIsolates?: boolean;
+  /**
+   * The run's threads take turns on the CPU, one macrotask at a time (thread-turn.ts), so that each
+   * thread's CPU time, and so its virtual clock, is measured without its own run's other threads competing
+   * for the cores and caches. For tests that measure speedup; shared-memory races need real overlap, so
+   * other tests leave it off. @defaultValue false
+   */
+  threadsInTurn?: boolean;
 }
 
 export type RunStatus =

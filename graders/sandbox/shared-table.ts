@@ -26,8 +26,11 @@ export const G = {
   WAIT_TICKETS: 13,
   /** Threads inside an Atomics.wait right now. */
   WAITING: 14,
+  /** Whose turn it is to run a macrotask when threads take turns (thread-turn.ts), and how many wait for it. */
+  TURN: 15,
+  TURN_WAITERS: 16,
 } as const;
-const I_GLOBALS = 16;
+const I_GLOBALS = 20;
 const I_PER_THREAD = 9; // STATE, INBOX_COUNT, STOP, CONFIRMED, WAIT_TICKET, WAIT_BUFFER, WAIT_BYTE, WATCH, CPU_CLOCK
 // BigInt64 cells
 export const B = { CPU_NS: 0, NOTIFY_L: 1 } as const;

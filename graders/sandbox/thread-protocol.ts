@@ -28,6 +28,8 @@ export interface ThreadStart {
   prelude: string;
   timeline: boolean;
   warmIsolates: boolean;
+  /** RunSpec.threadsInTurn. */
+  threadsInTurn: boolean;
   blockedMs: number;
 }
 
