@@ -9,7 +9,7 @@
  *                    started with harness.startThread). Imports "grader:harness".
  *   checker.ts       trusted, runs on the HOST: `export function check(ctx: CheckContext): CheckOutcome[]`.
  *                    Optional: without it the driver's value is compared to test.expected (deep equality).
- *   tests.json       [{ name, sample, input, expected? }] in the order they run (samples first)
+ *   tests.json       [{ name, sample, input, expected?, threadsInTurn? }] in the order they run (samples first)
  *   solutions/*.ts   accepted solutions (reference.ts, plus independent ones)
  *   wrong/*.ts       known-wrong solutions; the verdict each must get is tagged in problem.json "wrong"
  *

@@ -32,7 +32,7 @@ function bits(result: unknown, n: number): { words: number[] } | { problem: stri
   return { words: Array.from(new Uint32Array(copy.buffer)) };
 }
 
-/** Speed tests: one unmeasured warm-up call (n = 64), then this many alternating (1 worker, `workers`) pairs. */
+/** Speed tests: one unmeasured warm-up call (n = 64), then this many (1 worker, `workers`) pairs, in balanced order (1, w, w, 1, ...). */
 const REPEATS = 3;
 
 let workersAsked = 0;
@@ -64,7 +64,9 @@ export async function run(input: Input, solution: Solution) {
   await timedCall(solution, { n: 64, seed: 99, workers: input.workers }, input.workers);
   const runs: Array<{ workers: number; ms: number; words?: number[]; problem?: string; sameAsFirst?: boolean }> = [];
   for (let r = 0; r < REPEATS; r++) {
-    for (const w of [1, input.workers]) {
+    // Balanced order (1, w, w, 1, 1, w, ...): a cost that comes back every other call (a major GC, say)
+    // cannot fall on one side only.
+    for (const w of r % 2 === 0 ? [1, input.workers] : [input.workers, 1]) {
       const run = await timedCall(solution, input, w);
       if (runs.length > 0) {
         const first = runs[0];

@@ -107,7 +107,7 @@ function compare(result: unknown, want: Map<string, number>) {
   return { ok: wrong + missing + extra === 0, distinct: keys.length, expectedDistinct: want.size, wrong, missing, extra, example };
 }
 
-/** Speed tests: one unmeasured warm-up call (8 small chunks), then this many alternating (1 worker, `workers`) pairs. */
+/** Speed tests: one unmeasured warm-up call (8 small chunks), then this many (1 worker, `workers`) pairs, in balanced order (1, w, w, 1, ...). */
 const REPEATS = 5;
 
 let workersAsked = 0;
@@ -133,7 +133,9 @@ export async function run(input: Input, solution: Solution) {
   workersAsked += input.workers;
   const runs = [];
   for (let r = 0; r < REPEATS; r++) {
-    for (const w of [1, input.workers]) {
+    // Balanced order (1, w, w, 1, 1, w, ...): a cost that comes back every other call (a major GC, say)
+    // cannot fall on one side only.
+    for (const w of r % 2 === 0 ? [1, input.workers] : [input.workers, 1]) {
       const run = await timedCall(solution, chunks, w, want);
       runs.push(run);
       if (!run.ok) return { runs, workersAsked }; // a wrong count decides the test; no need to time it again

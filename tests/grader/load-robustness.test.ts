@@ -81,3 +81,18 @@ describe("the favourable schedule under load", () => {
     expect(verdicts).toEqual(Array(ROUNDS_SEED0).fill("accepted"));
   });
 });
+
+describe("speedup verdicts under load", () => {
+  // Speedup is each thread's CPU time along the critical path, measured with the run's threads taking
+  // turns (graders/sandbox/thread-turn.ts). word-frequency has the thinnest margin of the five speedup
+  // problems: a correct solution reads about 1.3-1.6 against 1.15 required, a sequential one about 1.0.
+  const words = loadPackage(join(__dirname, "../../problems/word-frequency"));
+  const speedTest = { ...words, tests: words.tests.filter((t) => t.sample && t.threadsInTurn) };
+  it(`gives the same verdict ${ROUNDS} times to word-frequency's reference and to a sequential count`, async () => {
+    expect(speedTest.tests.length).toBe(1);
+    const [accepted, slow] = await gradePairRounds(speedTest, words.solutions["reference.ts"], words.wrong["sequential.ts"].source);
+    expect(hog.exitCode).toBeNull();
+    expect(accepted).toEqual(Array(ROUNDS).fill("accepted"));
+    expect(slow).toEqual(Array(ROUNDS).fill("insufficient_speedup"));
+  }, 900_000);
+});

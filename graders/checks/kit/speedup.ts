@@ -10,7 +10,7 @@ import type { CheckOutcome } from "../../report";
 /** The catalogue's factor, for a problem.json that sets no checks.speedupFactor. */
 export const DEFAULT_SPEEDUP_FACTOR = 0.8;
 /** Why the figures do not depend on machine load (said in every speedup message). */
-export const SPEEDUP_METHOD = "virtual time: each thread's clock advances by its own CPU time, so the makespan does not depend on machine load";
+export const SPEEDUP_METHOD = "virtual time: each thread's clock advances by its own CPU time, measured with the run's threads taking turns on the CPU, so neither machine load nor the threads' competition for cores changes the makespan";
 
 export type SpeedupFigures = {
   oneWorkerMs: number;
