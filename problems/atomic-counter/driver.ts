@@ -51,7 +51,9 @@ export function counterThread(data: ThreadData, solution: Solution): number {
   const counter = new Int32Array(data.sab);
   barrier(ctl, THREADS);
   if (data.serial) {
-    while (Atomics.load(ctl, TURN) !== data.index) Atomics.wait(ctl, TURN, Atomics.load(ctl, TURN));
+    // Wait on the value just checked: a second load could already read our own turn, and a wait on it
+    // would sleep through the only notify that was meant for us (a lost wake-up: a false deadlock).
+    for (let turn; (turn = Atomics.load(ctl, TURN)) !== data.index; ) Atomics.wait(ctl, TURN, turn);
   } else {
     spin(data.delayMs);
     h.perturb();
