@@ -19,6 +19,7 @@ import { startDelay } from "../schedule/task-selector";
 import { resolveModule } from "./module-resolver";
 import { keepWarmIsolate, takeSpareIsolate } from "./spare-isolate";
 import { ThreadTurn } from "./thread-turn";
+import { pinToCpu } from "./thread-affinity";
 
 const EPOCH_MS = Date.UTC(2026, 0, 1);
 const MS = 1_000_000;
@@ -78,6 +79,16 @@ export class CandidateThread {
   }
 
   run(): ThreadEnd {
+    // Threads that take turns all run on the run's one core (thread-affinity.ts).
+    const unpin = this.s.threadsInTurn && this.s.turnCpu >= 0 ? pinToCpu(this.s.turnCpu) : null;
+    try {
+      return this.runPinned();
+    } finally {
+      unpin?.();
+    }
+  }
+
+  private runPinned(): ThreadEnd {
     try {
       this.publish(ST.RUNNING, this.L);
       const d = startDelay(this.s.seed, this.me);
@@ -366,15 +377,19 @@ export class CandidateThread {
    */
   private hostCpuNs = 0;
 
-  /** Host work that emulates an Atomics primitive: neither the macrotask's CPU nor the virtual clock counts it. */
-  private emulated<T>(fn: () => T): T {
+  /**
+   * Host work that emulates a primitive (Atomics.wait and notify; handing a message or a new worker's
+   * data on to the supervisor, a copy Node does not make): neither the macrotask's CPU nor the virtual
+   * clock counts it. `waits`: the thread may block in it, so it lets the others take their turn meanwhile.
+   */
+  private emulated<T>(fn: () => T, waits = true): T {
     const live = this.cpuMark !== null;
     if (live) this.sync();
     const from = this.cpuMark ?? threadCpuNs();
     // Others read this thread's clock as L until the host is done (its CPU meanwhile is not the clock's).
     if (live) this.table.publishClock(this.me, BigInt(Math.floor(this.L)), NO_LIVE_CLOCK);
     // A thread that waits lets the others run; its own macrotask goes on when its turn comes again.
-    const hadTurn = this.turn.give();
+    const hadTurn = waits && this.turn.give();
     try {
       return fn();
     } finally {
@@ -546,7 +561,7 @@ export class CandidateThread {
         const dest = kind === "port" ? Atomics.load(this.table.portOwner, target ^ 1) : kind === "worker" ? target : this.s.parentId;
         for (const p of ports) Atomics.store(this.table.portOwner, p, dest);
         this.table.incoming(dest, BigInt(at));
-        this.send({ t: "post", run, from: this.me, kind, target, data, ports, stamp: at });
+        this.emulated(() => this.send({ t: "post", run, from: this.me, kind, target, data, ports, stamp: at }), false);
       },
       spawn: (kind: string, source: string, data: unknown, opts: { name: string; ports: number[] }) => {
         this.guard();
@@ -565,7 +580,7 @@ export class CandidateThread {
         const startNs = at + WORKER_STARTUP_VIRTUAL_MS * MS;
         this.table.publish(id, ST.STARTING, BigInt(startNs), BigInt(startNs));
         for (const p of opts.ports) Atomics.store(this.table.portOwner, p, id);
-        this.send({ t: "spawn", run, parentId: this.me, threadId: id, kind: kind as "module", source, data, ports: opts.ports, stamp: startNs });
+        this.emulated(() => this.send({ t: "spawn", run, parentId: this.me, threadId: id, kind: kind as "module", source, data, ports: opts.ports, stamp: startNs }), false);
         return id;
       },
       terminate: (threadId: number) => {

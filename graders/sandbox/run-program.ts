@@ -3,6 +3,7 @@
  * supervisor here starts candidate threads on warm host threads, routes messages between them,
  * collects output and traces, watches limits and quiescence, and builds the RunResult.
  */
+import { availableParallelism } from "node:os";
 import type { RunResult, RunSpec, RunStatus } from "./run-spec";
 import { hostPool, type HostThread } from "./host-pool";
 import { B, createTable, G, INF, ST, SharedTable } from "./shared-table";
@@ -41,6 +42,8 @@ export async function warmRuntime(n = 2): Promise<void> {
 
 class Run {
   private id = nextRun++;
+  /** The one core the run's threads use when they take turns (thread-affinity.ts); runs spread over the cores. */
+  private turnCpu = (this.id + process.pid) % availableParallelism();
   private tableBuffers = createTable();
   private table = new SharedTable(this.tableBuffers);
   private threads = new Map<number, ThreadRec>();
@@ -94,7 +97,7 @@ class Run {
       solution: s.solution, trusted: s.trusted, input: id === 0 ? s.input : undefined, workerData: data, seed: s.seed,
       cores: s.cores, limits: this.limits, forbid: s.forbid ?? [], startNs, table: this.tableBuffers, prelude: "",
       timeline: s.timeline !== false, blockedMs: BLOCKED_TASK_MS, warmIsolates: s.warmIsolates === true,
-      threadsInTurn: s.threadsInTurn === true,
+      threadsInTurn: s.threadsInTurn === true, turnCpu: this.turnCpu,
     };
     hostPool.acquire().then(
       (h) => {

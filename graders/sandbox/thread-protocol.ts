@@ -30,6 +30,8 @@ export interface ThreadStart {
   warmIsolates: boolean;
   /** RunSpec.threadsInTurn. */
   threadsInTurn: boolean;
+  /** The CPU the run's threads are pinned to while they take turns; -1 for none. */
+  turnCpu: number;
   blockedMs: number;
 }
 
