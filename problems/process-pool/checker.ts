@@ -1,6 +1,6 @@
 import type { CheckContext } from "../../graders/problem-package";
 import type { CheckOutcome } from "../../graders/report";
-import { SPEEDUP_METHOD as METHOD, speedupOutcome } from "../../graders/checks/kit/speedup";
+import { VIRTUAL_TIME_METHOD, speedupOutcome } from "../../graders/checks/kit/speedup";
 
 type MapRun = { fn: string; items: number; ms: number; ok?: boolean; rejected?: boolean; problem?: string; example?: { got: string; want: string } };
 type Value = { kind: "maps" | "tiny" | "speedup"; poolSizes: number[]; maps: MapRun[]; workersLeft: number; sequentialMs?: number };
@@ -47,7 +47,8 @@ function tinyOutcome(value: Value): CheckOutcome {
     `pool.map over ${timed[0]?.items} tiny items took ${r(poolMs)} ms; items.map(fn) on the main thread took ${r(sequentialMs)} ms ` +
     `(best of ${timed.length} each); allowed: at most ${TINY_ALLOWANCE_MS} ms more (${r(allowedMs)} ms)` +
     (passed ? "" : ": send items to the workers in batches (chunks), not one message per item") +
-    `; ${METHOD}`;
+    // The tiny-items test runs its threads side by side (no threadsInTurn): only the virtual-time part applies.
+    `; ${VIRTUAL_TIME_METHOD}`;
   return { check: "tiny-items", passed, verdict: "insufficient_speedup", message, figures: { poolMs: r(poolMs), sequentialMs: r(sequentialMs), allowedMs: r(allowedMs) } };
 }
 
