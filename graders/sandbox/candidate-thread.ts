@@ -6,7 +6,7 @@
  */
 import { receiveMessageOnPort, threadId, type MessagePort } from "node:worker_threads";
 import { inspect } from "node:util";
-import { type CandidateIsolate, isDisposedError, isMemoryLimit, isTimeout, ModuleNotFound, type ModuleSource } from "./host-bridge";
+import { type CandidateIsolate, isDisposedError, isMemoryLimit, isTimeout, ModuleNotFound, type ModuleSource, unpackOutgoing } from "./host-bridge";
 import { B, G, INF, MAX_THREADS, NO_LIVE_CLOCK, ST, SharedTable } from "./shared-table";
 import { ownCpuClockId, threadCpuNs } from "./thread-cpu";
 import { disarmWatchdog, wasKilled, type WatchCell } from "./watch-cell";
@@ -96,7 +96,9 @@ export class CandidateThread {
       this.boot();
       if (!this.fatal) this.loop();
     } catch (e) {
-      if (!(e instanceof StopThread)) this.fatal = { status: "internal_error", message: `host: ${(e as Error)?.stack ?? e}`, exitCode: 1 };
+      // Killed between two macrotasks (in the runtime's own calls, beginCheck say): stopped, as in one.
+      if (wasKilled(this.watch)) this.fatal ??= { status: "stopped", message: "terminated", exitCode: 1 };
+      else if (!(e instanceof StopThread)) this.fatal = { status: "internal_error", message: `host: ${(e as Error)?.stack ?? e}`, exitCode: 1 };
     }
     return this.finish();
   }
@@ -561,7 +563,7 @@ export class CandidateThread {
         const dest = kind === "port" ? Atomics.load(this.table.portOwner, target ^ 1) : kind === "worker" ? target : this.s.parentId;
         for (const p of ports) Atomics.store(this.table.portOwner, p, dest);
         this.table.incoming(dest, BigInt(at));
-        this.emulated(() => this.send({ t: "post", run, from: this.me, kind, target, data, ports, stamp: at }), false);
+        this.emulated(() => this.send({ t: "post", run, from: this.me, kind, target, data: unpackOutgoing(data), ports, stamp: at }), false);
       },
       spawn: (kind: string, source: string, data: unknown, opts: { name: string; ports: number[] }) => {
         this.guard();
@@ -580,7 +582,7 @@ export class CandidateThread {
         const startNs = at + WORKER_STARTUP_VIRTUAL_MS * MS;
         this.table.publish(id, ST.STARTING, BigInt(startNs), BigInt(startNs));
         for (const p of opts.ports) Atomics.store(this.table.portOwner, p, id);
-        this.emulated(() => this.send({ t: "spawn", run, parentId: this.me, threadId: id, kind: kind as "module", source, data, ports: opts.ports, stamp: startNs }), false);
+        this.emulated(() => this.send({ t: "spawn", run, parentId: this.me, threadId: id, kind: kind as "module", source, data: unpackOutgoing(data), ports: opts.ports, stamp: startNs }), false);
         return id;
       },
       terminate: (threadId: number) => {

@@ -152,6 +152,8 @@ export class CandidateIsolate {
     try {
       return (this.hooks[name] as (...x: unknown[]) => unknown)(...args);
     } finally {
+      // A packed message (unpackOutgoing) is freed before the isolate's call returns, whatever happened.
+      for (const a of args) if (a instanceof ivm.ExternalCopy) a.release();
       if (left) enterCandidate(w);
     }
   }
@@ -310,6 +312,14 @@ export class CandidateIsolate {
     this.resolver = null;
     this.isolate.dispose();
   }
+}
+
+/**
+ * A message the isolate handed over packed (runtime/isolate/outgoing-copy.ts), as a value of this
+ * thread's heap. Called outside the sender's time: Node's receiver, not its sender, builds the value.
+ */
+export function unpackOutgoing(data: unknown): unknown {
+  return data instanceof ivm.ExternalCopy ? data.copy() : data;
 }
 
 export function isTimeout(e: unknown): boolean {

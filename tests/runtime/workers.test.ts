@@ -149,6 +149,28 @@ describe("terminate() stops a worker at the virtual time of the call", () => {
     expect(r.metrics.wallMs).toBeLessThan(10_000);
   });
 
+  test("terminate() as soon as a worker answers stops it cleanly, wherever between macrotasks it is", async () => {
+    // The stop can land in the runtime's own calls between two macrotasks (the check phase's start):
+    // that was once reported as the grader's failure.
+    const r = await program(`
+      import { Worker } from "node:worker_threads";
+      const data = new Int32Array(new SharedArrayBuffer(4 * 20_000)).map((_, i) => (i * 7919) % 20_000);
+      let done = 0;
+      for (let k = 0; k < 30; k++) {
+        await new Promise((resolve) => {
+          const w = new Worker(\`
+            const { parentPort } = require("node:worker_threads");
+            parentPort.on("message", ({ data, from, to }) => { data.subarray(from, to).sort(); parentPort.postMessage("done"); });\`, { eval: true });
+          w.once("message", () => { done++; void w.terminate(); resolve(); });
+          w.postMessage({ data, from: (k % 4) * 5_000, to: (k % 4 + 1) * 5_000 });
+        });
+      }
+      console.log(done, "answered");
+    `);
+    expect(r.status).toBe("ok");
+    expect(stdout(r)).toBe("30 answered\n");
+  });
+
   test("a macrotask cut by terminate() posts nothing after the stop time, though it calls the host", async () => {
     const outputs = new Set<string>();
     for (let i = 0; i < 3; i++) {

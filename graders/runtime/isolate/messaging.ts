@@ -9,6 +9,7 @@ import { host, ctl, CTL } from "./host";
 import { URL } from "./url";
 import { transferredBuffers, detachAll } from "./buffer-transfer";
 import { withSharedIds, adoptSharedIds } from "./shared-identity";
+import { handOutgoing } from "./outgoing-copy";
 
 const PORT_MARK = "\u0000graderPort";
 const ports = new Map<number, MessagePort>();
@@ -95,7 +96,7 @@ function send(kind: string, target: number, message: unknown, transfer: unknown)
   const buffers = transferredBuffers(list);
   const data = withSharedIds(encodePorts(message, moving));
   try {
-    host.post(kind, target, data, [...moving].map((p) => p._id));
+    handOutgoing(data, (packed) => host.post(kind, target, packed, [...moving].map((p) => p._id)));
   } catch (e) {
     throw cloneError(e);
   }
@@ -287,7 +288,7 @@ export class Worker extends EventEmitter {
     const buffers = transferredBuffers(options.transferList ?? []);
     const data = withSharedIds(encodePorts(options.workerData, moving));
     try {
-      this.threadId = host.spawn(kind, source, data, { name: options.name ?? "", ports: [...moving].map((p) => p._id) });
+      this.threadId = handOutgoing(data, (packed) => host.spawn(kind, source, packed, { name: options.name ?? "", ports: [...moving].map((p) => p._id) }));
     } catch (e) {
       throw cloneError(e);
     }
@@ -331,7 +332,7 @@ export class Worker extends EventEmitter {
 
 export function startThread(kind: string, entry: string, data: unknown): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const id = host.spawn(kind, entry, withSharedIds(data), { name: entry, ports: [] });
+    const id = handOutgoing(withSharedIds(data), (packed) => host.spawn(kind, entry, packed, { name: entry, ports: [] }));
     threadWaits.set(id, { resolve, reject });
     refsChanged();
   });
