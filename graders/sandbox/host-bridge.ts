@@ -147,12 +147,13 @@ export class CandidateIsolate {
   private hook(name: keyof BridgeHooks, args: unknown[]): unknown {
     const w = this.watch;
     const left = w !== null && leaveCandidate(w);
-    // Killed while calling us: the isolate is going away, and nothing it asks for may happen.
-    if (w && !left && wasKilled(w)) return undefined;
     try {
+      // Killed while calling us: the isolate is going away, and nothing it asks for may happen.
+      if (w && !left && wasKilled(w)) return undefined;
       return (this.hooks[name] as (...x: unknown[]) => unknown)(...args);
     } finally {
-      // A packed message (unpackOutgoing) is freed before the isolate's call returns, whatever happened.
+      // A packed message (unpackOutgoing) is freed before the isolate's call returns, whatever happened:
+      // its buffers came from the isolate's allocator, which a later free must not outlive.
       for (const a of args) if (a instanceof ivm.ExternalCopy) a.release();
       if (left) enterCandidate(w);
     }
