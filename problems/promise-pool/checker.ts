@@ -14,14 +14,19 @@ type Observation = {
     | { kind: "threw"; at: number; reason: string };
 };
 
-/** The pool must reject in the same burst of microtasks as the first rejection: a few CPU ms of slack at most. */
-const REJECT_SLACK_MS = 5;
+/**
+ * The pool must reject in the same burst of microtasks as the first rejection: well under 1 ms of CPU.
+ * The slack is wide because a thread's CPU clock once took in 12 ms that the program did not spend (a
+ * CI run, the makespan below); a pool that waits for its running tasks is late by a task's length.
+ */
+const REJECT_SLACK_MS = 20;
 /**
  * Makespan allowed over the ideal schedule: the CPU time of the bookkeeping between tasks, JIT
  * compilation included (a correct pool measured up to 3.5 ms over on a 16 ms test; a batching one
- * 60 ms over on a 100 ms test).
+ * 60 ms over on a 100 ms test). In one CI run, on a busy machine, the reference read 14.8 ms over on
+ * a 100 ms test, where it reads 2.6 on a quiet one.
  */
-const MAKESPAN_SLACK_MS = 10;
+const MAKESPAN_SLACK_MS = 25;
 const MAKESPAN_SLACK_RATIO = 0.02;
 
 const fmt = (n: number) => (Math.round(n * 100) / 100).toString();
