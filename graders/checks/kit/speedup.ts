@@ -19,10 +19,11 @@ import type { CheckOutcome } from "../../report";
 
 /** The catalogue's factor, for a problem.json that sets no checks.speedupFactor. */
 export const DEFAULT_SPEEDUP_FACTOR = 0.8;
+const CLOCK = "virtual time: each thread's clock advances by its own CPU time";
 /** Why a virtual-time figure does not depend on machine load (for checks that compare makespans). */
-export const VIRTUAL_TIME_METHOD = "virtual time: each thread's clock advances by its own CPU time, so the makespan does not depend on machine load";
+export const VIRTUAL_TIME_METHOD = `${CLOCK}, so the makespan does not depend on machine load`;
 /** How a speedup figure is measured (said in every speedup message; the test runs with threadsInTurn). */
-export const SPEEDUP_METHOD = "virtual time: each thread's clock advances by its own CPU time, measured with the run's threads taking turns on one core, so neither machine load nor the threads' competition for cores changes the makespan; speedup is a median over rounds of back-to-back runs";
+export const SPEEDUP_METHOD = `${CLOCK}, measured with the run's threads taking turns on one core, so neither machine load nor the threads' competition for cores changes the makespan; speedup is a median over rounds of back-to-back runs`;
 
 export type SpeedupFigures = {
   oneWorkerMs: number;
