@@ -48,6 +48,14 @@ function environmentFiles() {
   return envFiles;
 }
 
+/**
+ * The last program per set of root files, handed to the next createProgram as `oldProgram`: when the
+ * new source imports and references what the old one did, TypeScript reuses the old file graph and
+ * skips resolving the ~30 lib files again (about 4 of a typical check's 11 ms). Only the structure is
+ * reused; the new program's type checker and diagnostics are its own.
+ */
+const lastPrograms = new Map<string, TS.Program>();
+
 /** Parsed lib and ambient files, shared by every compilation in this process. */
 const sharedFiles = new Map<string, TS.SourceFile>();
 
@@ -116,7 +124,10 @@ function compileProgram(input: ProgramInput, started: number): CompileResult {
   const mainPath = SRC_ROOT + input.main.fileName;
   const output = new Map<string, string>();
   const host = createHost(ts, options, files, output);
-  const program = ts.createProgram({ rootNames: [mainPath, ...input.ambient], options, host });
+  const rootNames = [mainPath, ...input.ambient];
+  const reuseKey = rootNames.join("\n") + (isJs ? "\njs" : "");
+  const program = ts.createProgram({ rootNames, options, host, oldProgram: lastPrograms.get(reuseKey) });
+  lastPrograms.set(reuseKey, program);
   const sf = program.getSourceFile(mainPath)!;
   const diagnostics = [
     ...program.getOptionsDiagnostics(),

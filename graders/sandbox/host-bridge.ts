@@ -52,7 +52,7 @@ const UNBOUND: BridgeHooks = {
   portClose: () => {}, mainDone: () => {}, oom: () => {}, sab: (n) => new SharedArrayBuffer(n), sharedId: () => 0,
 };
 
-let preludeCache: { code: string; data?: ivm.ExternalCopy<ArrayBuffer> } | null = null;
+let preludeCache: { code: string; data?: ivm.ExternalCopy<ArrayBuffer>; afterWarmup?: boolean } | null = null;
 
 /**
  * An isolate kept after a clean run, for the next run's context: a context with the prelude in an
@@ -129,7 +129,28 @@ export class CandidateIsolate {
     this.call("attach", []);
     // The runtime's functions compile lazily; a warm isolate compiled them in its first run already
     // (their bytecode belongs to the compiled prelude, shared by every context of the isolate).
-    if (!warm) this.call("warmup", []);
+    if (!warm) {
+      this.call("warmup", []);
+      this.cacheWarmPrelude(prelude);
+    }
+  }
+
+  /**
+   * Once per host thread: replace the prelude's code cache by one made after the warm-up. A cache made
+   * at compile time holds only the top level; made now (the same source compiles to the same functions
+   * through V8's per-isolate compilation cache) it holds every function the warm-up compiled, so later
+   * isolates deserialize them instead of compiling them: a new isolate's set-up drops from about 20 ms
+   * of CPU to about 8 (running the prelude ~6 -> ~1.3 ms).
+   */
+  private cacheWarmPrelude(code: string): void {
+    if (!preludeCache || preludeCache.code !== code || preludeCache.afterWarmup) return;
+    const again = this.isolate.compileScriptSync(code, { filename: "grader:runtime", produceCachedData: true });
+    const data = (again as unknown as { cachedData?: ivm.ExternalCopy<ArrayBuffer> }).cachedData;
+    again.release();
+    preludeCache.afterWarmup = true;
+    if (!data) return;
+    preludeCache.data?.release();
+    preludeCache.data = data;
   }
 
   /**

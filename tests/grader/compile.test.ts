@@ -12,6 +12,29 @@ describe("compileSolution", () => {
     expect(r.ok ? [] : r.diagnostics.map((d) => d.message)).toEqual([]);
   });
 
+  it("checks each source on its own when one compilation follows another (the file graph is reused)", () => {
+    const withWorkers = 'import { Worker } from "node:worker_threads";\nexport const make = (s: string): Worker => new Worker(s, { eval: true });\n';
+    const typeError = "export const n: string = 1;\n";
+    const missingModule = 'import { x } from "node:nope";\nexport const y = x;\n';
+    const plain = "export const twice = (n: number): number => n * 2;\n";
+    const codes = (src: string) => {
+      const r = compileSolution(src);
+      return r.ok ? [] : r.diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`);
+    };
+    const alone = [withWorkers, typeError, missingModule, plain].map(codes);
+    const interleaved = [plain, withWorkers, typeError, withWorkers, missingModule, plain, missingModule, typeError].map(codes);
+    expect(alone[0]).toEqual([]);
+    expect(alone[1]).toEqual(["1:14 2322"]);
+    expect(alone[2]).toEqual(["1:19 2307"]);
+    expect(alone[3]).toEqual([]);
+    expect(interleaved).toEqual([alone[3], alone[0], alone[1], alone[0], alone[2], alone[3], alone[2], alone[1]]);
+    const exportsOf = (src: string) => {
+      const r = compileSolution(src);
+      return r.ok ? r.exports : null;
+    };
+    expect([exportsOf(plain), exportsOf(withWorkers), exportsOf(plain)]).toEqual([["twice"], ["make"], ["twice"]]);
+  });
+
   it("compiles a correct solution to ES module JavaScript and lists its exports", () => {
     const r = compileSolution(fixture("ok.ts"));
     expect(r.ok).toBe(true);
