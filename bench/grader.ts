@@ -57,20 +57,23 @@ async function main(): Promise<void> {
   const cores = availableParallelism();
   console.log(`bench: problem ${pkg.config.slug} (${pkg.tests.length} tests), ${n} submissions per leg, ${cores} cores, node ${process.version}\n`);
 
+  // Every submission is a new text (a numbered comment), as in real use: nothing may be reused by source.
+  let submitted = 0;
+  const submission = () => `${source}\n// submission ${++submitted}\n`;
   const compiled = compileSolution(source);
   const driver = compileTrusted(pkg.driver, "driver.ts", { source });
   if (!compiled.ok || !driver.ok) throw new Error("the reference solution or the driver does not compile");
-  const compileMs = summarize((await latencies(n, async () => compileSolution(source))).slice());
+  const compileMs = summarize((await latencies(n, async () => compileSolution(submission()))).slice());
 
   const pool = createGraderPool({ size: cores });
   const rows: LegFigures[] = [];
   try {
     await Promise.all(Array.from({ length: cores }, () => pool.grade(pkg, source))); // start and warm every process
-    rows.push(await leg("grader pool (this project)", n, cores, async () => (await pool.grade(pkg, source)).verdict));
+    rows.push(await leg("grader pool (this project)", n, cores, async () => (await pool.grade(pkg, submission())).verdict));
   } finally {
     await pool.close();
   }
-  rows.push(await leg("process per submission (a)", n, cores, () => gradeInFreshProcess(pkg, source)));
+  rows.push(await leg("process per submission (a)", n, cores, () => gradeInFreshProcess(pkg, submission())));
   rows.push(await leg("raw isolated-vm floor (b)", n, 1, () => gradeInRawIsolate(pkg, compiled.js, driver.js)));
 
   printTable(rows);
