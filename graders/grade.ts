@@ -1,10 +1,11 @@
 /**
  * Grading in the current process: (package, source, options) -> Report.
  *
- * Compile the candidate (compile_error stops here), then run every test in order (samples first), each in
- * a fresh runtime (runProgram). A test's checks are, in the catalogue's precedence: what stopped the run,
- * forbidden globals, the result (checker.ts or deep equality), the blocking check; threads-track tests
- * run under several seeded schedules to tell a race from a plain wrong answer. Every test is run and
+ * Compile the candidate (compile_error stops here), then run every test, started in order (samples
+ * first) and up to two at once (test-concurrency.ts), each in a fresh runtime (runProgram). A test's
+ * checks are, in the catalogue's precedence: what stopped the run, forbidden globals, the result
+ * (checker.ts or deep equality), the blocking check; threads-track tests run under several seeded
+ * schedules to tell a race from a plain wrong answer. Every test is run and
  * reported; the verdict is the first failing test's. This runs inside a grader process (graders/pool),
  * never in the web server: use graders/index.ts grade() from anywhere else.
  */
@@ -27,6 +28,7 @@ import { blockingCheck } from "./checks/blocking";
 import { loadChecker, runChecker } from "./checks/checker-loader";
 import { redactCheckerOutcome } from "./checks/hidden-message";
 import { DEFAULT_SCHEDULES, randomSeedBase, seedsForTest } from "./checks/schedules";
+import { forEachTest } from "./test-concurrency";
 
 export type RunProgram = (spec: RunSpec) => Promise<RunResult>;
 
@@ -46,7 +48,15 @@ export interface GradeOptions {
   timeline?: boolean;
   /** The sandbox runtime; tests inject a fake here. @defaultValue graders/sandbox/run-program runProgram */
   runProgram?: RunProgram;
+  /**
+   * Tests run at once (test-concurrency.ts); a speedup test (threadsInTurn) always runs alone.
+   * @defaultValue DEFAULT_TEST_CONCURRENCY, at most the machine's cores
+   */
+  testConcurrency?: number;
 }
+
+/** Two tests at once halve a grading's latency on a quiet machine; more would mostly add memory. */
+export const DEFAULT_TEST_CONCURRENCY = 2;
 
 const OUTPUT_SHOWN_BYTES = 8 * 1024;
 
@@ -378,17 +388,19 @@ export async function gradeInProcess(pkg: ProblemPackage, source: string, option
   const threads = pkg.config.track === "threads";
   const schedules = pkg.config.checks.schedules ?? DEFAULT_SCHEDULES;
   const attempts = { count: 1, lastError: undefined as string | undefined };
-  const tests: TestResult[] = [];
-  for (const [testIndex, test] of orderedTests(pkg.tests).entries()) {
+  const ordered = orderedTests(pkg.tests);
+  const tests: TestResult[] = new Array(ordered.length);
+  const concurrency = options.testConcurrency ?? Math.min(DEFAULT_TEST_CONCURRENCY, availableParallelism());
+  await forEachTest(ordered, concurrency, (test) => test.threadsInTurn === true, async (test, testIndex) => {
     const seeds = threads ? seedsForTest({ base: seedBase, testIndex, schedules, replay: options.seed }) : [0];
     try {
-      tests.push(toTestResult(test, await runTest(ctx, test, seeds, attempts), threads));
+      tests[testIndex] = toTestResult(test, await runTest(ctx, test, seeds, attempts), threads);
     } catch (e) {
       const err = serializeError(e);
       attempts.lastError = err.message;
-      tests.push(internalTestResult(test, `The grader failed on this test: ${err.message}`));
+      tests[testIndex] = internalTestResult(test, `The grader failed on this test: ${err.message}`);
     }
-  }
+  });
   const verdict = submissionVerdict(tests);
   const report: Report = {
     version: REPORT_VERSION,

@@ -41,6 +41,25 @@ describe("gradeInProcess (scripted runtime)", () => {
     expect(report.method).toContain("CPU time");
   });
 
+  it("runs two tests at once and reports them in the package's order, whichever ends first", async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const run = fakeRun(async (spec) => {
+      peak = Math.max(peak, ++inFlight);
+      const x = (spec.input as { x: number }).x;
+      // The first test ends last.
+      await new Promise((r) => setTimeout(r, x === 2 ? 30 : 1));
+      inFlight--;
+      return x === 21 ? runResult({ value: { value: 43, waited: true } }) : runResult({ value: doubled(spec) });
+    });
+    const report = await gradeInProcess(double, reference, { runProgram: run });
+    expect(peak).toBe(2);
+    expect(report.tests.map((t) => [t.name, t.verdict])).toEqual([["two", "accepted"], ["answer", "wrong_answer"], ["negative", "accepted"]]);
+    expect(report.verdict).toBe("wrong_answer");
+    const sequential = await gradeInProcess(double, reference, { runProgram: fakeRun(() => runResult({ value: { value: 0, waited: true } })), testConcurrency: 1 });
+    expect(sequential.tests.map((t) => t.name)).toEqual(["two", "answer", "negative"]);
+  });
+
   it("reports every test but takes the verdict of the first failing one", async () => {
     // answer: wrong result; negative: deadlock (higher precedence, but later).
     const run = fakeRun((spec) => {
@@ -133,10 +152,11 @@ describe("gradeInProcess: threads track schedules", () => {
     const report = await gradeInProcess(counter, counterReference, { runProgram: run, seedBase: 1234 });
     expect(report.verdict).toBe("accepted");
     expect(report.seed).toBe(1234);
-    const seeds = run.specs.map((s) => s.seed);
-    expect(seeds).toHaveLength(8);
-    expect([seeds[0], seeds[4]]).toEqual([0, 0]);
-    expect(new Set(seeds.filter((s) => s !== 0)).size).toBe(6);
+    // Two tests may run at once: their schedules are read per test, not in call order.
+    const [first, second] = counter.tests.map((t) => run.specs.filter((s) => s.input === t.input).map((s) => s.seed));
+    expect(run.specs).toHaveLength(8);
+    expect([first[0], second[0]]).toEqual([0, 0]);
+    expect(new Set([...first, ...second].filter((s) => s !== 0)).size).toBe(6);
     expect(report.tests.map((t) => t.seedsTried)).toEqual([4, 4]);
     expect(report.tests[0].checks[0]).toMatchObject({ check: "result", passed: true });
   });
@@ -150,9 +170,14 @@ describe("gradeInProcess: threads track schedules", () => {
   });
 
   it("calls a result that is wrong under one schedule and right under another a race_condition naming the seed", async () => {
-    const run = fakeRun((spec, call) => runResult({ value: call === 3 ? right(spec) - 1 : right(spec) }));
+    // The first test's third schedule reads wrong (whatever the other test runs meanwhile).
+    const firstTest = (spec: { input?: unknown }) => spec.input === counter.tests[0].input;
+    const run = fakeRun((spec) => {
+      const nth = run.specs.filter(firstTest).length;
+      return runResult({ value: firstTest(spec) && nth === 3 ? right(spec) - 1 : right(spec) });
+    });
     const report = await gradeInProcess(counter, counterReference, { runProgram: run, seedBase: 5 });
-    const failing = run.specs[2].seed;
+    const failing = run.specs.filter(firstTest)[2].seed;
     expect(report.verdict).toBe("race_condition");
     expect(report.tests[0]).toMatchObject({ verdict: "race_condition", seed: failing, seedsTried: 3 });
     expect(report.tests[0].message).toContain(`--seed ${failing}`);
