@@ -55,7 +55,7 @@ export interface GradeOptions {
   testConcurrency?: number;
 }
 
-/** Two tests at once halve a grading's latency on a quiet machine; more would mostly add memory. */
+/** Two tests at once took a quarter off a 12-test grading's latency (promise-pool); more would mostly add memory. */
 export const DEFAULT_TEST_CONCURRENCY = 2;
 
 const OUTPUT_SHOWN_BYTES = 8 * 1024;
