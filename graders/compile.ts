@@ -207,3 +207,17 @@ export function compileTrusted(source: string, fileName = "driver.ts", solution?
 export function warmUpCompiler(): void {
   compileSolution("export const warm: number = 1;\n");
 }
+
+/**
+ * Who compiles: this process (the default), or the grader process's type-checker child
+ * (pool/compiler-process.ts), which runs V8 without --single-threaded.
+ */
+export interface Compiler {
+  solution(source: string, fileName: string): Promise<CompileResult>;
+  trusted(source: string, fileName: string, solution?: { source: string; fileName?: string }): Promise<CompileResult>;
+}
+
+export const IN_PROCESS_COMPILER: Compiler = {
+  solution: async (source, fileName) => compileSolution(source, fileName),
+  trusted: async (source, fileName, solution) => compileTrusted(source, fileName, solution),
+};

@@ -18,7 +18,7 @@ import { resolveLimits } from "./limits";
 import { MEASUREMENT_METHOD as METHOD, internalErrorReport } from "./pool/internal-report";
 
 export { internalErrorReport };
-import { compileSolution, compileTrusted } from "./compile";
+import { IN_PROCESS_COMPILER, type Compiler } from "./compile";
 import { GraderError, serializeError } from "./errors";
 import { decisiveCheck, precedence, submissionVerdict } from "./verdict";
 import { runStatusCheck } from "./checks/run-status";
@@ -48,6 +48,8 @@ export interface GradeOptions {
   timeline?: boolean;
   /** The sandbox runtime; tests inject a fake here. @defaultValue graders/sandbox/run-program runProgram */
   runProgram?: RunProgram;
+  /** Who type-checks and compiles; grader processes pass their type-checker child. @defaultValue this process */
+  compiler?: Compiler;
   /**
    * Tests run at once (test-concurrency.ts); a speedup test (threadsInTurn) always runs alone.
    * @defaultValue DEFAULT_TEST_CONCURRENCY, at most the machine's cores
@@ -85,27 +87,33 @@ export async function warmUpRuntime(threads = 2): Promise<void> {
 interface PreparedPackage {
   driverJs: string;
 }
-const prepared = new Map<string, PreparedPackage>();
+const prepared = new Map<string, Promise<PreparedPackage>>();
 
 function hash(text: string): string {
   return createHash("sha256").update(text).digest("hex").slice(0, 16);
 }
 
 /** The driver compiles once per package version, type-checked against the package's first solution. */
-function preparePackage(pkg: ProblemPackage): PreparedPackage {
+function preparePackage(pkg: ProblemPackage, compiler: Compiler): Promise<PreparedPackage> {
   const key = `${pkg.config.slug}@${pkg.config.version}:${hash(pkg.driver)}`;
-  const cached = prepared.get(key);
-  if (cached) return cached;
+  let entry = prepared.get(key);
+  if (!entry) {
+    entry = compileDriver(pkg, compiler);
+    prepared.set(key, entry);
+    entry.catch(() => prepared.delete(key));
+  }
+  return entry;
+}
+
+async function compileDriver(pkg: ProblemPackage, compiler: Compiler): Promise<PreparedPackage> {
   const reference = Object.values(pkg.solutions)[0];
-  const driver = compileTrusted(pkg.driver, "driver.ts", reference === undefined ? undefined : { source: reference });
+  const driver = await compiler.trusted(pkg.driver, "driver.ts", reference === undefined ? undefined : { source: reference });
   if (!driver.ok) {
     const first = driver.diagnostics.slice(0, 3).map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`).join("; ");
     throw new GraderError("DRIVER_COMPILE_FAILED", `driver of ${pkg.config.slug} does not compile: ${first}`);
   }
   loadChecker(pkg);
-  const entry = { driverJs: driver.js };
-  prepared.set(key, entry);
-  return entry;
+  return { driverJs: driver.js };
 }
 
 // ---------------------------------------------------------------- one run
@@ -365,14 +373,15 @@ export async function gradeInProcess(pkg: ProblemPackage, source: string, option
   const started = performance.now();
   const seedBase = options.seedBase ?? options.seed ?? randomSeedBase();
   const fileName = options.fileName ?? "solution.ts";
-  const compiled = compileSolution(source, fileName);
+  const compiler = options.compiler ?? IN_PROCESS_COMPILER;
+  const compiled = await compiler.solution(source, fileName);
   if (!compiled.ok) return compileErrorReport(pkg, compiled.diagnostics, compiled.ms, seedBase, started);
   const missing = missingExports(pkg, compiled.exports, fileName);
   if (missing.length > 0) return compileErrorReport(pkg, missing, compiled.ms, seedBase, started);
 
   let driverJs: string;
   try {
-    driverJs = preparePackage(pkg).driverJs;
+    driverJs = (await preparePackage(pkg, compiler)).driverJs;
   } catch (e) {
     return internalErrorReport(pkg, serializeError(e).message, 1, seedBase);
   }

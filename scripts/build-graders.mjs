@@ -25,6 +25,7 @@ const entries = [
   { in: "graders/runtime/isolate/prelude.ts", out: "dist/runtime-prelude.js", opts: isolate },
   { in: "graders/sandbox/thread-host.ts", out: "dist/thread-host.js", opts: node },
   { in: "graders/pool/grader-process.ts", out: "dist/grader-process.js", opts: node },
+  { in: "graders/pool/compiler-process.ts", out: "dist/compiler-process.js", opts: node },
 ];
 for (const e of entries) await build({ entryPoints: [e.in], outfile: e.out, ...e.opts });
 console.log("graders built");

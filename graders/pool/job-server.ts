@@ -4,7 +4,7 @@
  * real one and tests can start a process around a scripted one.
  */
 import { gradeInProcess, type RunProgram } from "../grade";
-import { warmUpCompiler } from "../compile";
+import { CompilerProcess } from "./compiler-client";
 import { serializeError } from "../errors";
 import type { GraderProcessMessage, SupervisorMessage } from "./protocol";
 
@@ -26,11 +26,13 @@ function withHeartbeat(id: number, run: RunProgram): RunProgram {
   };
 }
 
+const compiler = new CompilerProcess();
+
 async function handle(message: SupervisorMessage, runtime: () => RunProgram): Promise<void> {
   if (message.type !== "job") return;
   try {
     const runProgram = withHeartbeat(message.id, runtime());
-    const report = await gradeInProcess(message.pkg, message.source, { ...message.options, runProgram });
+    const report = await gradeInProcess(message.pkg, message.source, { ...message.options, runProgram, compiler });
     send({ type: "report", id: message.id, report });
   } catch (e) {
     send({ type: "error", id: message.id, error: serializeError(e) });
@@ -47,9 +49,9 @@ export async function serveGradingJobs(runtime: () => RunProgram, warmUp?: () =>
   // host threads, and a thread that used isolated-vm can crash on the way out (host-pool.ts).
   process.on("disconnect", () => process.kill(process.pid, "SIGKILL"));
   try {
-    warmUpCompiler();
     // Warming is an optimisation: never let it keep the process from serving.
-    if (warmUp) await Promise.race([warmUp(), new Promise((r) => setTimeout(r, WARM_UP_MAX_MS).unref())]);
+    const warming = Promise.all([compiler.start(), warmUp?.()]);
+    await Promise.race([warming, new Promise((r) => setTimeout(r, WARM_UP_MAX_MS).unref())]);
   } catch {
     // A broken compiler or runtime shows up as an error on the first job, with its message.
   }

@@ -11,11 +11,10 @@
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
 import type { ProblemPackage } from "../problem-package";
 import type { Report } from "../report";
 import { internalErrorReport } from "./internal-report";
+import { entryScript } from "./entry-script";
 import { GRADER_ERROR_CODES, GraderError, type GraderErrorCode } from "../errors";
 import type { GraderProcessMessage, SupervisorMessage, WireGradeOptions } from "./protocol";
 
@@ -69,32 +68,9 @@ const OOM_PATTERN = /out of memory|heap limit|allocation failed|OOM/i;
  */
 export const GRADER_NODE_FLAGS = ["--no-node-snapshot", "--single-threaded"];
 
-function projectRoot(): string {
-  const candidates = [join(__dirname, "..", ".."), join(__dirname, ".."), process.cwd()];
-  return candidates.find((dir) => existsSync(join(dir, "graders", "pool", "grader-process.ts")) || existsSync(join(dir, "dist", "grader-process.js"))) ?? process.cwd();
-}
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path));
-    else if (entry.name.endsWith(".ts")) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** The bundle when it is at least as new as the grader sources, else the sources through tsx. */
+/** The grader process's entry (entry-script.ts). */
 export function defaultGraderScript(): { script: string; execArgv: string[] } {
-  const root = projectRoot();
-  const bundle = join(root, "dist", "grader-process.js");
-  const source = join(root, "graders", "pool", "grader-process.ts");
-  const sourcesExist = existsSync(source);
-  if (existsSync(bundle) && (!sourcesExist || statSync(bundle).mtimeMs >= newestMtime(join(root, "graders")))) {
-    return { script: bundle, execArgv: [] };
-  }
-  if (!sourcesExist) throw new GraderError("INTERNAL", `grader process not found: build it with node scripts/build-graders.mjs (${bundle})`);
-  return { script: source, execArgv: ["--import", "tsx"] };
+  return entryScript("grader-process");
 }
 
 function looksLikeOutOfMemory(signal: NodeJS.Signals | null, stderr: string): boolean {
