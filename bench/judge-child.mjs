@@ -1,15 +1,33 @@
 // Process-per-submission baseline (Judge0/Piston style): one fresh node process per submission that
 // compiles the solution and the driver, then runs every test with real timers and compares results.
-// argv: <work dir containing solution.ts, driver.ts, tests.json>. Prints {"verdict": ...} on stdout.
+// argv: <work dir containing solution.ts, driver.ts, tests.json> [--type-check]. Prints {"verdict": ...}.
+// Without --type-check it only transpiles (the cheapest such runner). With it, it first type-checks the
+// solution and driver as \`tsc\` would (Judge0's and Piston's TypeScript runners compile with tsc), against
+// the same lib and declarations as the grader; a type error is compile_error.
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
 import { isDeepStrictEqual } from "node:util";
 
 const require = createRequire(import.meta.url);
 const ts = require("typescript");
 const dir = process.argv[2];
+const typeCheck = process.argv.includes("--type-check");
+const graders = join(dirname(fileURLToPath(import.meta.url)), "..", "graders");
+
+function typeErrors() {
+  const options = {
+    strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler,
+    moduleDetection: ts.ModuleDetectionKind.Force, lib: ["lib.es2023.d.ts"], types: [], skipLibCheck: true, noEmit: true,
+  };
+  const roots = [join(dir, "solution.ts"), join(dir, "driver.ts"), join(graders, "harness.d.ts"), join(graders, "runtime", "candidate-env.d.ts")];
+  return ts.getPreEmitDiagnostics(ts.createProgram(roots, options)).filter((d) => d.category === ts.DiagnosticCategory.Error);
+}
+if (typeCheck && typeErrors().length > 0) {
+  process.stdout.write(JSON.stringify({ verdict: "compile_error" }));
+  process.exit(0);
+}
 const compile = (file) =>
   ts.transpileModule(readFileSync(join(dir, file), "utf8"), {
     fileName: file,

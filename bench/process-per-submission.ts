@@ -5,14 +5,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ProblemPackage } from "../graders/problem-package";
 
-export async function gradeInFreshProcess(pkg: ProblemPackage, source: string): Promise<string> {
+/** `typeCheck`: check types first, as tsc-based runners do; else transpile only. */
+export async function gradeInFreshProcess(pkg: ProblemPackage, source: string, typeCheck = false): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "bench-judge-"));
   writeFileSync(join(dir, "solution.ts"), source);
   writeFileSync(join(dir, "driver.ts"), pkg.driver);
   writeFileSync(join(dir, "tests.json"), JSON.stringify(pkg.tests));
   try {
     const stdout = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, [join(__dirname, "judge-child.mjs"), dir], { stdio: ["ignore", "pipe", "inherit"] });
+      const child = spawn(process.execPath, [join(__dirname, "judge-child.mjs"), dir, ...(typeCheck ? ["--type-check"] : [])], { stdio: ["ignore", "pipe", "inherit"] });
       let out = "";
       child.stdout.on("data", (c: Buffer) => (out += c.toString()));
       child.on("error", reject);
