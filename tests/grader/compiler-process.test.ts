@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "@jest/globals";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { CompilerProcess } from "../../graders/pool/compiler-client";
 import { GraderPool } from "../../graders/pool/supervisor";
 import { fixturePackage } from "./helpers/packages";
@@ -56,6 +57,16 @@ describe("the type checker's process", () => {
     const next = await c.solution("export const x: number = 1;\n", "solution.ts");
     expect(next.ok).toBe(true);
     expect(c.pid()).not.toBe(first);
+  });
+
+  it("stops a check past its CPU limit: a compile failure that says so, and the next check runs", async () => {
+    const c = new CompilerProcess({ cpuLimitMs: 1000 });
+    compilers.push(c);
+    const bomb = readFileSync(join(__dirname, "../fixtures/hostile/type-bomb.ts"), "utf8");
+    const stopped = await c.solution(bomb, "solution.ts");
+    expect(stopped.ok).toBe(false);
+    if (!stopped.ok) expect(stopped.diagnostics).toEqual([expect.objectContaining({ file: "solution.ts", line: 1, column: 1, message: expect.stringContaining("used more than 1 s of CPU time") })]);
+    expect(await c.solution("export const x: number = 1;\n", "solution.ts")).toMatchObject({ ok: true });
   });
 
   it("is a child of each grader process and ends with it", async () => {

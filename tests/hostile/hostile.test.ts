@@ -173,6 +173,7 @@ const gradeCases: GradeCase[] = [
   { file: "tamper-promise-then.ts", verdict: "runtime_error" },
   { file: "tamper-object-prototype-then.ts", verdict: "runtime_error" },
   { file: "import-harness.ts", verdict: "compile_error" },
+  { file: "type-bomb.ts", verdict: "compile_error" },
   { file: "import-harness.mjs", verdict: "runtime_error" },
   { file: "never-settling-echo.ts", verdict: "time_limit_exceeded" },
   { file: "unhandled-rejection-echo.ts", verdict: "runtime_error" },
