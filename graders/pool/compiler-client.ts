@@ -110,10 +110,13 @@ export class CompilerProcess implements Compiler {
 
   private async request(body: Body): Promise<CompileResult> {
     await this.start();
+    const child = this.child;
+    const pid = child?.pid;
+    // Its "exit" may have come between start() resolving and now.
+    if (!child || pid === undefined) throw new GraderError("INTERNAL", "the type checker's process ended before the job was sent");
     const id = this.nextId++;
-    const child = this.child!;
     return new Promise<CompileResult>((resolve, reject) => {
-      this.pending.set(id, { body, cpuAtStart: processCpuMs(child.pid!) ?? 0, started: performance.now(), resolve, reject });
+      this.pending.set(id, { body, cpuAtStart: processCpuMs(pid) ?? 0, started: performance.now(), resolve, reject });
       this.watch();
       // A child that died since start() fails the send; its "exit" then rejects what was pending.
       child.send({ ...body, id } as CompilerRequest, (error) => {
