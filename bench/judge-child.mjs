@@ -1,9 +1,10 @@
 // Process-per-submission baseline (Judge0/Piston style): one fresh node process per submission that
 // compiles the solution and the driver, then runs every test with real timers and compares results.
-// argv: <work dir containing solution.ts, driver.ts, tests.json> [--type-check]. Prints {"verdict": ...}.
+// argv: <work dir containing solution.ts, driver.ts, tests.json (and compiler-options.json)> [--type-check].
+// Prints {"verdict": ...}.
 // Without --type-check it only transpiles (the cheapest such runner). With it, it first type-checks the
-// solution and driver as \`tsc\` would (Judge0's and Piston's TypeScript runners compile with tsc), against
-// the same lib and declarations as the grader; a type error is compile_error.
+// solution and driver as `tsc` would (Judge0's and Piston's TypeScript runners compile with tsc), against
+// the same options, lib and declarations as the grader; a type error is compile_error.
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -16,11 +17,9 @@ const dir = process.argv[2];
 const typeCheck = process.argv.includes("--type-check");
 const graders = join(dirname(fileURLToPath(import.meta.url)), "..", "graders");
 
+// The grader's own compiler options (graders/compiler-options.ts), written by process-per-submission.ts.
 function typeErrors() {
-  const options = {
-    strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler,
-    moduleDetection: ts.ModuleDetectionKind.Force, lib: ["lib.es2023.d.ts"], types: [], skipLibCheck: true, noEmit: true,
-  };
+  const options = JSON.parse(readFileSync(join(dir, "compiler-options.json"), "utf8"));
   const roots = [join(dir, "solution.ts"), join(dir, "driver.ts"), join(graders, "harness.d.ts"), join(graders, "runtime", "candidate-env.d.ts")];
   return ts.getPreEmitDiagnostics(ts.createProgram(roots, options)).filter((d) => d.category === ts.DiagnosticCategory.Error);
 }

@@ -3,6 +3,8 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ts from "typescript";
+import { compilerOptions } from "../graders/compiler-options";
 import type { ProblemPackage } from "../graders/problem-package";
 
 /** `typeCheck`: check types first, as tsc-based runners do; else transpile only. */
@@ -11,6 +13,7 @@ export async function gradeInFreshProcess(pkg: ProblemPackage, source: string, t
   writeFileSync(join(dir, "solution.ts"), source);
   writeFileSync(join(dir, "driver.ts"), pkg.driver);
   writeFileSync(join(dir, "tests.json"), JSON.stringify(pkg.tests));
+  if (typeCheck) writeFileSync(join(dir, "compiler-options.json"), JSON.stringify(compilerOptions(ts)));
   try {
     const stdout = await new Promise<string>((resolve, reject) => {
       const child = spawn(process.execPath, [join(__dirname, "judge-child.mjs"), dir, ...(typeCheck ? ["--type-check"] : [])], { stdio: ["ignore", "pipe", "inherit"] });
