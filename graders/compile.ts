@@ -15,6 +15,7 @@ import { dirname, join } from "node:path";
 import type * as TS from "typescript";
 import type { Diagnostic } from "./report";
 import { candidateMessage, compilerOptions } from "./compiler-options";
+import { SharedChecker, type SharedCheck } from "./shared-checker";
 
 export type CompileResult =
   | { ok: true; js: string; ms: number; /** Names the module exports (values and types). */ exports: string[]; /** Source map (JSON) of js back to the source. */ map?: string }
@@ -181,13 +182,41 @@ function jsExportNames(ts: typeof TS, source: string, fileName: string): string[
   return names;
 }
 
+let shared: SharedChecker | undefined;
+function sharedChecker(): SharedChecker {
+  const ts = typescript();
+  const options = compilerOptions(ts, false);
+  const base = () => ts.createProgram({ rootNames: [environmentFiles().candidate], options, host: createHost(ts, options, new Map(), new Map()) });
+  shared ??= new SharedChecker(ts, options, base);
+  return shared;
+}
+
+/**
+ * A submission the shared checker passed is emitted on its own: isolatedModules (compiler-options.ts)
+ * has the check reject whatever a single-file transpilation would emit differently from its program.
+ */
+function fromSharedCheck(check: SharedCheck, source: string, fileName: string, started: number): CompileResult {
+  const ts = typescript();
+  if (check.errors.length > 0) return failure(ts, check.errors, new Map([[check.sourceFile.fileName, fileName]]), started);
+  const out = ts.transpileModule(source, { fileName, compilerOptions: compilerOptions(ts, false) });
+  return { ok: true, js: stripSourceMapComment(out.outputText), map: out.sourceMapText, exports: check.exports, ms: performance.now() - started };
+}
+
 /**
  * The candidate's module: strict TypeScript against the runtime subset, or syntax-checked JavaScript
- * for `.js`/`.mjs`. Diagnostics carry 1-based line:col in `fileName`.
+ * for `.js`/`.mjs`. Diagnostics carry 1-based line:col in `fileName`. TypeScript is checked by the
+ * shared checker (shared-checker.ts) where it can be, else in a program of its own.
  */
 export function compileSolution(source: string, fileName = "solution.ts"): CompileResult {
   const started = performance.now();
   if (/\.m?js$/.test(fileName)) return checkJavaScript(source, fileName, started);
+  const check = sharedChecker().check(source, fileName);
+  if (check) return fromSharedCheck(check, source, fileName, started);
+  return compileOwnProgram(source, fileName, started);
+}
+
+/** The candidate's module in a program of its own, without the shared checker (and for comparing with it). */
+export function compileOwnProgram(source: string, fileName = "solution.ts", started = performance.now()): CompileResult {
   return compileProgram({ main: { fileName, source }, ambient: [environmentFiles().candidate] }, started);
 }
 
@@ -203,9 +232,28 @@ export function compileTrusted(source: string, fileName = "driver.ts", solution?
   return compileProgram({ main: { fileName, source }, extra, ambient: [env.candidate, env.harness] }, started);
 }
 
+/**
+ * The JavaScript the check will most likely emit, without checking: for TypeScript a single-file
+ * transpilation with the same options (for a module that passes the check it equals the checked emit:
+ * tests/grader/speculation.test.ts), for JavaScript the source itself. Null when the syntax is wrong,
+ * so nothing is run that cannot compile. About 2 ms against the check's 5-20.
+ */
+export function transpileSolution(source: string, fileName = "solution.ts"): string | null {
+  if (/\.m?js$/.test(fileName)) return source;
+  const ts = typescript();
+  const result = ts.transpileModule(source, {
+    fileName,
+    reportDiagnostics: true,
+    compilerOptions: { ...compilerOptions(ts), sourceMap: false },
+  });
+  if ((result.diagnostics ?? []).some((d) => d.category === ts.DiagnosticCategory.Error)) return null;
+  return stripSourceMapComment(result.outputText);
+}
+
 /** Loads `typescript` and parses the lib files now, so the first real submission is not the slow one. */
 export function warmUpCompiler(): void {
   compileSolution("export const warm: number = 1;\n");
+  transpileSolution("export const warm: number = 1;\n");
 }
 
 /**
@@ -213,7 +261,12 @@ export function warmUpCompiler(): void {
  * (pool/compiler-process.ts), which runs V8 without --single-threaded.
  */
 export interface Compiler {
-  solution(source: string, fileName: string): Promise<CompileResult>;
+  /**
+   * `early`, when given, may be called before the promise settles with the JavaScript the check will
+   * most likely emit (transpileSolution), so that tests can start while the check runs. The result
+   * decides: a caller runs nothing on early JavaScript that the result does not confirm.
+   */
+  solution(source: string, fileName: string, early?: (js: string) => void): Promise<CompileResult>;
   trusted(source: string, fileName: string, solution?: { source: string; fileName?: string }): Promise<CompileResult>;
 }
 

@@ -1,0 +1,139 @@
+/**
+ * One TypeScript type checker kept across candidate submissions.
+ *
+ * Why: a new Program gets a new checker, and a new checker resolves again every lib type the solution
+ * touches (Promise's variance, the overloads of `new Promise`, the runtime's declarations): 12-18 ms of
+ * a typical check, where a checker that has resolved them once checks the same solution in 1.5-3 ms.
+ *
+ * How: a base program holds the lib and the runtime's declarations; the checker is created over it,
+ * with a host that also lists the one submission being checked. Each submission is parsed and bound on
+ * its own, under a path of its own (the checker files diagnostics by file name), checked, then dropped
+ * from the list. A submission is a module (moduleDetection: force), so its declarations never reach
+ * the checker's globals and one submission cannot change what the next one sees.
+ *
+ * What only a program of its own gets right is not done here (`check` returns null and compile.ts
+ * makes one): declarations that merge into other scopes (`declare global`, `declare module`,
+ * namespaces), references to other files or libs (`/// <reference>`), and comment directives
+ * (`@ts-ignore`, `@ts-expect-error`, which a program applies to the checker's diagnostics).
+ * tests/grader/shared-checker.test.ts compares both ways on every solution and fixture.
+ *
+ * Uses TypeScript internals (createTypeChecker, bindSourceFile, the checker's getDiagnostics): they
+ * are looked up once, and without them every submission goes to a fresh program as before.
+ */
+import type * as TS from "typescript";
+
+/** What the checker keeps about each submission (node and type caches) is let go with it. */
+const RECYCLE_AFTER = 200;
+
+interface Internals {
+  createTypeChecker(host: TS.Program): TS.TypeChecker & { getDiagnostics(sf: TS.SourceFile): TS.Diagnostic[]; getGlobalDiagnostics(): TS.Diagnostic[] };
+  bindSourceFile(sf: TS.SourceFile, options: TS.CompilerOptions): void;
+  getSetExternalModuleIndicator(options: TS.CompilerOptions): (sf: TS.SourceFile) => void;
+}
+
+/** Fields the parser and binder set that TypeScript's public types leave out. */
+interface ParsedFile extends TS.SourceFile {
+  path: string;
+  resolvedPath: string;
+  originalFileName: string;
+  parseDiagnostics: TS.Diagnostic[];
+  bindDiagnostics: TS.Diagnostic[];
+  commentDirectives?: unknown[];
+}
+
+export interface SharedCheck {
+  /** The submission as checked; its fileName is unique to this check. */
+  sourceFile: TS.SourceFile;
+  /** Syntax, bind and type errors, as a program of its own would give them. */
+  errors: TS.Diagnostic[];
+  /** Names the module exports (values and types). */
+  exports: string[];
+}
+
+function internals(ts: typeof TS): Internals | null {
+  const t = ts as unknown as Partial<Internals>;
+  const ok = typeof t.createTypeChecker === "function" && typeof t.bindSourceFile === "function" && typeof t.getSetExternalModuleIndicator === "function";
+  return ok ? (t as Internals) : null;
+}
+
+/** A submission the shared checker sees exactly as its own program would. */
+function checkableAlone(ts: typeof TS, sf: ParsedFile): boolean {
+  if (sf.commentDirectives?.length) return false;
+  if (sf.referencedFiles.length || sf.libReferenceDirectives.length || sf.typeReferenceDirectives.length) return false;
+  if (!ts.isExternalModule(sf)) return false;
+  return !sf.statements.some((s) => ts.isModuleDeclaration(s));
+}
+
+export class SharedChecker {
+  private checker?: ReturnType<Internals["createTypeChecker"]>;
+  private current?: TS.SourceFile;
+  private checks = 0;
+  private readonly internals: Internals | null;
+
+  /** `base` makes the program of the lib and ambient files (compile.ts, with its cache of parsed libs). */
+  constructor(
+    private readonly ts: typeof TS,
+    private readonly options: TS.CompilerOptions,
+    private readonly base: () => TS.Program,
+  ) {
+    this.internals = internals(ts);
+  }
+
+  /** The check of one TypeScript module, or null when it needs a program of its own. */
+  check(source: string, fileName: string): SharedCheck | null {
+    const ts = this.ts;
+    const inner = this.internals;
+    if (!inner) return null;
+    const sf = ts.createSourceFile(
+      `/shared/${++this.checks}/${fileName}`,
+      source,
+      { languageVersion: ts.ScriptTarget.ES2022, setExternalModuleIndicator: inner.getSetExternalModuleIndicator(this.options) },
+      true,
+    ) as ParsedFile;
+    sf.path = sf.resolvedPath = sf.originalFileName = sf.fileName;
+    if (!checkableAlone(ts, sf)) return null;
+    const checker = this.checkerFor();
+    const globalBefore = checker.getGlobalDiagnostics().length;
+    this.current = sf;
+    try {
+      inner.bindSourceFile(sf, this.options);
+      const errors = [
+        ...ts.sortAndDeduplicateDiagnostics(sf.parseDiagnostics),
+        ...ts.sortAndDeduplicateDiagnostics([...sf.bindDiagnostics, ...checker.getDiagnostics(sf)]),
+      ].filter((d) => d.category === ts.DiagnosticCategory.Error);
+      // A submission that made the checker report on its global state leaves it in doubt: start anew.
+      if (checker.getGlobalDiagnostics().length !== globalBefore) return this.discard();
+      const symbol = checker.getSymbolAtLocation(sf);
+      const exports = symbol ? checker.getExportsOfModule(symbol).map((s) => s.getName()) : [];
+      return { sourceFile: sf, errors, exports };
+    } catch {
+      // A checker that threw may be half-way through a cache: never trust it again.
+      return this.discard();
+    } finally {
+      this.current = undefined;
+    }
+  }
+
+  private discard(): null {
+    this.checker = undefined;
+    return null;
+  }
+
+  private checkerFor(): NonNullable<SharedChecker["checker"]> {
+    if (this.checker && this.checks % RECYCLE_AFTER !== 0) return this.checker;
+    const program = this.base();
+    const files = program.getSourceFiles();
+    // The checker asks its host for the program's files (to bind them, and when it resolves a file by
+    // name); the host answers with the submission in as well.
+    const host = new Proxy(program, {
+      get: (target, key) => {
+        if (key === "getSourceFiles") return () => (this.current ? [...files, this.current] : files);
+        if (key === "getSourceFile") return (name: string) => (name === this.current?.fileName ? this.current : target.getSourceFile(name));
+        const value = Reflect.get(target, key);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    this.checker = this.internals!.createTypeChecker(host);
+    return this.checker;
+  }
+}
