@@ -18,7 +18,7 @@ import { candidateMessage, compilerOptions } from "./compiler-options";
 import { SharedChecker, type SharedCheck } from "./shared-checker";
 
 export type CompileResult =
-  | { ok: true; js: string; ms: number; /** Names the module exports (values and types). */ exports: string[]; /** Source map (JSON) of js back to the source. */ map?: string }
+  | { ok: true; js: string; ms: number; /** Names the module exports (values and types). */ exports: string[] }
   | { ok: false; diagnostics: Diagnostic[]; ms: number };
 
 const MAX_DIAGNOSTICS = 50;
@@ -140,8 +140,7 @@ function compileProgram(input: ProgramInput, started: number): CompileResult {
   const emitted = program.emit(sf);
   if (emitted.emitSkipped) return failure(ts, emitted.diagnostics, displayNames, started);
   const js = [...output.entries()].find(([name]) => /\.m?js$/.test(name))?.[1] ?? "";
-  const map = [...output.entries()].find(([name]) => name.endsWith(".map"))?.[1];
-  return { ok: true, js: stripSourceMapComment(js), map, exports: exportedNames(program, sf), ms: performance.now() - started };
+  return { ok: true, js: stripSourceMapComment(js), exports: exportedNames(program, sf), ms: performance.now() - started };
 }
 
 function stripSourceMapComment(js: string): string {
@@ -191,15 +190,9 @@ function sharedChecker(): SharedChecker {
   return shared;
 }
 
-/**
- * A submission the shared checker passed is emitted on its own: isolatedModules (compiler-options.ts)
- * has the check reject whatever a single-file transpilation would emit differently from its program.
- */
-function fromSharedCheck(check: SharedCheck, source: string, fileName: string, started: number): CompileResult {
-  const ts = typescript();
-  if (check.errors.length > 0) return failure(ts, check.errors, new Map([[check.sourceFile.fileName, fileName]]), started);
-  const out = ts.transpileModule(source, { fileName, compilerOptions: compilerOptions(ts, false) });
-  return { ok: true, js: stripSourceMapComment(out.outputText), map: out.sourceMapText, exports: check.exports, ms: performance.now() - started };
+function fromSharedCheck(check: SharedCheck, fileName: string, started: number): CompileResult {
+  if (!check.ok) return failure(typescript(), check.errors, new Map([[check.sourceFile.fileName, fileName]]), started);
+  return { ok: true, js: check.js, exports: check.exports, ms: performance.now() - started };
 }
 
 /**
@@ -211,7 +204,7 @@ export function compileSolution(source: string, fileName = "solution.ts"): Compi
   const started = performance.now();
   if (/\.m?js$/.test(fileName)) return checkJavaScript(source, fileName, started);
   const check = sharedChecker().check(source, fileName);
-  if (check) return fromSharedCheck(check, source, fileName, started);
+  if (check) return fromSharedCheck(check, fileName, started);
   return compileOwnProgram(source, fileName, started);
 }
 
@@ -232,28 +225,9 @@ export function compileTrusted(source: string, fileName = "driver.ts", solution?
   return compileProgram({ main: { fileName, source }, extra, ambient: [env.candidate, env.harness] }, started);
 }
 
-/**
- * The JavaScript the check will most likely emit, without checking: for TypeScript a single-file
- * transpilation with the same options (for a module that passes the check it equals the checked emit:
- * tests/grader/speculation.test.ts), for JavaScript the source itself. Null when the syntax is wrong,
- * so nothing is run that cannot compile. About 2 ms against the check's 5-20.
- */
-export function transpileSolution(source: string, fileName = "solution.ts"): string | null {
-  if (/\.m?js$/.test(fileName)) return source;
-  const ts = typescript();
-  const result = ts.transpileModule(source, {
-    fileName,
-    reportDiagnostics: true,
-    compilerOptions: { ...compilerOptions(ts), sourceMap: false },
-  });
-  if ((result.diagnostics ?? []).some((d) => d.category === ts.DiagnosticCategory.Error)) return null;
-  return stripSourceMapComment(result.outputText);
-}
-
 /** Loads `typescript` and parses the lib files now, so the first real submission is not the slow one. */
 export function warmUpCompiler(): void {
   compileSolution("export const warm: number = 1;\n");
-  transpileSolution("export const warm: number = 1;\n");
 }
 
 /**
@@ -261,12 +235,7 @@ export function warmUpCompiler(): void {
  * (pool/compiler-process.ts), which runs V8 without --single-threaded.
  */
 export interface Compiler {
-  /**
-   * `early`, when given, may be called before the promise settles with the JavaScript the check will
-   * most likely emit (transpileSolution), so that tests can start while the check runs. The result
-   * decides: a caller runs nothing on early JavaScript that the result does not confirm.
-   */
-  solution(source: string, fileName: string, early?: (js: string) => void): Promise<CompileResult>;
+  solution(source: string, fileName: string): Promise<CompileResult>;
   trusted(source: string, fileName: string, solution?: { source: string; fileName?: string }): Promise<CompileResult>;
 }
 

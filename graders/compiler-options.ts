@@ -30,9 +30,6 @@ export function compilerOptions(ts: typeof TS, allowJs = false): TS.CompilerOpti
     experimentalDecorators: false,
     allowImportingTsExtensions: false,
     noEmit: false,
-    // Each module must emit the same alone as in its program: the grader emits checked solutions one
-    // file at a time (compile.ts, shared-checker.ts). It rejected nothing in the problems' solutions.
-    isolatedModules: true,
   };
 }
 

@@ -17,16 +17,37 @@
  * (`@ts-ignore`, `@ts-expect-error`, which a program applies to the checker's diagnostics).
  * tests/grader/shared-checker.test.ts compares both ways on every solution and fixture.
  *
- * Uses TypeScript internals (createTypeChecker, bindSourceFile, the checker's getDiagnostics): they
- * are looked up once, and without them every submission goes to a fresh program as before.
+ * A checked submission is emitted as a program emits a file (the checker's emit resolver, TypeScript's
+ * transformers and printer), so the JavaScript is the same too.
+ *
+ * Uses TypeScript internals (createTypeChecker, bindSourceFile, the checker's getDiagnostics and emit
+ * resolver, transformNodes): they are looked up once, and without them every submission goes to a
+ * fresh program as before. Should one of them throw, the checker is dropped and so is the shortcut for
+ * that submission.
  */
 import type * as TS from "typescript";
 
-/** What the checker keeps about each submission (node and type caches) is let go with it. */
+/** The checker keeps what it learned of each submission (node and type caches, ~12 MB per 200): a new one then. */
 const RECYCLE_AFTER = 200;
 
+interface EmitResolver {
+  hasGlobalName(name: string): boolean;
+}
+interface Transformed {
+  transformed: TS.SourceFile[];
+  emitNodeWithNotification: TS.PrintHandlers["onEmitNode"];
+  isEmitNotificationEnabled: TS.PrintHandlers["isEmitNotificationEnabled"];
+  substituteNode: TS.PrintHandlers["substituteNode"];
+  dispose(): void;
+}
 interface Internals {
-  createTypeChecker(host: TS.Program): TS.TypeChecker & { getDiagnostics(sf: TS.SourceFile): TS.Diagnostic[]; getGlobalDiagnostics(): TS.Diagnostic[] };
+  createTypeChecker(host: TS.Program): TS.TypeChecker & {
+    getDiagnostics(sf: TS.SourceFile): TS.Diagnostic[];
+    getGlobalDiagnostics(): TS.Diagnostic[];
+    getEmitResolver(sf: TS.SourceFile, token: undefined, forceDts: boolean): EmitResolver;
+  };
+  getTransformers(options: TS.CompilerOptions): { scriptTransformers: unknown[] };
+  transformNodes(resolver: EmitResolver, host: TS.Program, factory: TS.NodeFactory, options: TS.CompilerOptions, nodes: TS.SourceFile[], transformers: unknown[], allowDts: boolean): Transformed;
   bindSourceFile(sf: TS.SourceFile, options: TS.CompilerOptions): void;
   getSetExternalModuleIndicator(options: TS.CompilerOptions): (sf: TS.SourceFile) => void;
 }
@@ -41,18 +62,14 @@ interface ParsedFile extends TS.SourceFile {
   commentDirectives?: unknown[];
 }
 
-export interface SharedCheck {
-  /** The submission as checked; its fileName is unique to this check. */
-  sourceFile: TS.SourceFile;
-  /** Syntax, bind and type errors, as a program of its own would give them. */
-  errors: TS.Diagnostic[];
-  /** Names the module exports (values and types). */
-  exports: string[];
-}
+/** A submission as its own program would check and emit it; fileName is unique to this check. */
+export type SharedCheck =
+  | { ok: false; sourceFile: TS.SourceFile; /** Syntax, bind and type errors. */ errors: TS.Diagnostic[] }
+  | { ok: true; js: string; /** Names the module exports (values and types). */ exports: string[] };
 
 function internals(ts: typeof TS): Internals | null {
   const t = ts as unknown as Partial<Internals>;
-  const ok = typeof t.createTypeChecker === "function" && typeof t.bindSourceFile === "function" && typeof t.getSetExternalModuleIndicator === "function";
+  const ok = [t.createTypeChecker, t.bindSourceFile, t.getSetExternalModuleIndicator, t.getTransformers, t.transformNodes].every((f) => typeof f === "function");
   return ok ? (t as Internals) : null;
 }
 
@@ -67,6 +84,7 @@ function checkableAlone(ts: typeof TS, sf: ParsedFile): boolean {
 export class SharedChecker {
   private checker?: ReturnType<Internals["createTypeChecker"]>;
   private current?: TS.SourceFile;
+  private host?: TS.Program;
   private checks = 0;
   private readonly internals: Internals | null;
 
@@ -103,14 +121,39 @@ export class SharedChecker {
       ].filter((d) => d.category === ts.DiagnosticCategory.Error);
       // A submission that made the checker report on its global state leaves it in doubt: start anew.
       if (checker.getGlobalDiagnostics().length !== globalBefore) return this.discard();
+      if (errors.length > 0) return { ok: false, sourceFile: sf, errors };
       const symbol = checker.getSymbolAtLocation(sf);
       const exports = symbol ? checker.getExportsOfModule(symbol).map((s) => s.getName()) : [];
-      return { sourceFile: sf, errors, exports };
+      return { ok: true, js: this.emit(sf), exports };
     } catch {
       // A checker that threw may be half-way through a cache: never trust it again.
       return this.discard();
     } finally {
       this.current = undefined;
+    }
+  }
+
+  /** As a program emits one file, with the checker's own emit resolver (TypeScript's emitJsFileOrBundle). */
+  private emit(sf: TS.SourceFile): string {
+    const ts = this.ts;
+    const inner = this.internals!;
+    const resolver = this.checker!.getEmitResolver(sf, undefined, false);
+    const o = this.options;
+    const result = inner.transformNodes(resolver, this.host!, ts.factory, o, [sf], inner.getTransformers(o).scriptTransformers, false);
+    try {
+      const printer = ts.createPrinter(
+        // `module` and `target` are printer options TypeScript's public type leaves out.
+        { removeComments: o.removeComments, newLine: o.newLine, noEmitHelpers: o.noEmitHelpers, module: o.module, target: o.target } as TS.PrinterOptions,
+        {
+          hasGlobalName: resolver.hasGlobalName,
+          onEmitNode: result.emitNodeWithNotification,
+          isEmitNotificationEnabled: result.isEmitNotificationEnabled,
+          substituteNode: result.substituteNode,
+        },
+      );
+      return printer.printFile(result.transformed[0]);
+    } finally {
+      result.dispose();
     }
   }
 
@@ -133,6 +176,7 @@ export class SharedChecker {
         return typeof value === "function" ? value.bind(target) : value;
       },
     });
+    this.host = host;
     this.checker = this.internals!.createTypeChecker(host);
     return this.checker;
   }
