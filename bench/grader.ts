@@ -12,7 +12,7 @@ import { availableParallelism } from "node:os";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createGraderPool, loadPackage, type ProblemPackage } from "../graders/index";
-import { compileSolution, compileTrusted } from "../graders/compile";
+import { compileOwnProgram, compileSolution, compileTrusted } from "../graders/compile";
 import { gradeInFreshProcess } from "./process-per-submission";
 import { gradeInRawIsolate } from "./isolate-floor";
 import { latencies, summarize, tally, throughput, type LegFigures } from "./stats";
@@ -65,6 +65,7 @@ async function main(): Promise<void> {
   const driver = compileTrusted(pkg.driver, "driver.ts", { source });
   if (!compiled.ok || !driver.ok) throw new Error("the reference solution or the driver does not compile");
   const compileMs = summarize((await latencies(n, async () => compileSolution(submission()))).slice());
+  const ownProgramMs = summarize((await latencies(n, async () => compileOwnProgram(submission()))).slice());
 
   const pool = createGraderPool({ size: cores });
   const rows: LegFigures[] = [];
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
   const [ours, perProcess, transpiling, floor] = rows;
   console.log("");
   console.log(`type check + compile of the solution alone: p50 ${f1(compileMs.p50)} ms, p95 ${f1(compileMs.p95)} ms (in the pool's and (a)'s figures, not in (a') or (b): (a') only transpiles, (b) reuses the compiled code)`);
+  console.log(`  with a program and checker of its own, as before the shared checker and as (a) does: p50 ${f1(ownProgramMs.p50)} ms, p95 ${f1(ownProgramMs.p95)} ms`);
   console.log(`latency p50: pool ${f1(ours.p50)} ms = ${f1(perProcess.p50 / ours.p50)}x faster than a process per submission (${f1(transpiling.p50 / ours.p50)}x transpiling only), ${f1(ours.p50 / floor.p50)}x the raw isolate floor`);
   console.log(`throughput: pool ${f1(ours.throughput)}/s vs process per submission ${f1(perProcess.throughput)}/s (${f1(ours.throughput / perProcess.throughput)}x; transpiling only ${f1(transpiling.throughput)}/s, ${f1(ours.throughput / transpiling.throughput)}x), all with ${cores} in flight`);
 }
