@@ -85,7 +85,10 @@ export class SharedChecker {
   private checker?: ReturnType<Internals["createTypeChecker"]>;
   private current?: TS.SourceFile;
   private host?: TS.Program;
+  /** Paths are unique per check, for the process's life. */
   private checks = 0;
+  /** Submissions the current checker has checked. */
+  private checkedBy = 0;
   private readonly internals: Internals | null;
 
   /** `base` makes the program of the lib and ambient files (compile.ts, with its cache of parsed libs). */
@@ -163,7 +166,11 @@ export class SharedChecker {
   }
 
   private checkerFor(): NonNullable<SharedChecker["checker"]> {
-    if (this.checker && this.checks % RECYCLE_AFTER !== 0) return this.checker;
+    if (this.checker && this.checkedBy < RECYCLE_AFTER) {
+      this.checkedBy++;
+      return this.checker;
+    }
+    this.checkedBy = 1;
     const program = this.base();
     const files = program.getSourceFiles();
     // The checker asks its host for the program's files (to bind them, and when it resolves a file by
