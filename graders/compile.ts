@@ -15,7 +15,7 @@ import { dirname, join } from "node:path";
 import type * as TS from "typescript";
 import type { Diagnostic } from "./report";
 import { candidateMessage, compilerOptions } from "./compiler-options";
-import { SharedChecker, type SharedCheck } from "./shared-checker";
+import { exportedNames, SharedChecker, type SharedCheck } from "./shared-checker";
 
 export type CompileResult =
   | { ok: true; js: string; ms: number; /** Names the module exports (values and types). */ exports: string[] }
@@ -99,12 +99,6 @@ function toDiagnostic(ts: typeof TS, d: TS.Diagnostic, displayNames: Map<string,
   return { file: displayNames.get(d.file.fileName) ?? d.file.fileName, line: line + 1, column: character + 1, code: d.code, message };
 }
 
-function exportedNames(program: TS.Program, sf: TS.SourceFile): string[] {
-  const checker = program.getTypeChecker();
-  const symbol = checker.getSymbolAtLocation(sf);
-  return symbol ? checker.getExportsOfModule(symbol).map((s) => s.getName()) : [];
-}
-
 interface ProgramInput {
   main: { fileName: string; source: string };
   extra?: { fileName: string; source: string }[];
@@ -140,7 +134,7 @@ function compileProgram(input: ProgramInput, started: number): CompileResult {
   const emitted = program.emit(sf);
   if (emitted.emitSkipped) return failure(ts, emitted.diagnostics, displayNames, started);
   const js = [...output.entries()].find(([name]) => /\.m?js$/.test(name))?.[1] ?? "";
-  return { ok: true, js: stripSourceMapComment(js), exports: exportedNames(program, sf), ms: performance.now() - started };
+  return { ok: true, js: stripSourceMapComment(js), exports: exportedNames(program.getTypeChecker(), sf), ms: performance.now() - started };
 }
 
 function stripSourceMapComment(js: string): string {
@@ -183,10 +177,11 @@ function jsExportNames(ts: typeof TS, source: string, fileName: string): string[
 
 let shared: SharedChecker | undefined;
 function sharedChecker(): SharedChecker {
+  if (shared) return shared;
   const ts = typescript();
   const options = compilerOptions(ts, false);
   const base = () => ts.createProgram({ rootNames: [environmentFiles().candidate], options, host: createHost(ts, options, new Map(), new Map()) });
-  shared ??= new SharedChecker(ts, options, base);
+  shared = new SharedChecker(ts, options, base);
   return shared;
 }
 

@@ -52,6 +52,8 @@ interface Internals {
   getSetExternalModuleIndicator(options: TS.CompilerOptions): (sf: TS.SourceFile) => void;
 }
 
+type Checker = ReturnType<Internals["createTypeChecker"]>;
+
 /** Fields the parser and binder set that TypeScript's public types leave out. */
 interface ParsedFile extends TS.SourceFile {
   path: string;
@@ -66,6 +68,12 @@ interface ParsedFile extends TS.SourceFile {
 export type SharedCheck =
   | { ok: false; sourceFile: TS.SourceFile; /** Syntax, bind and type errors. */ errors: TS.Diagnostic[] }
   | { ok: true; js: string; /** Names the module exports (values and types). */ exports: string[] };
+
+/** Names a module exports (values and types), as its checker sees them; compile.ts's programs use it too. */
+export function exportedNames(checker: TS.TypeChecker, sf: TS.SourceFile): string[] {
+  const symbol = checker.getSymbolAtLocation(sf);
+  return symbol ? checker.getExportsOfModule(symbol).map((s) => s.getName()) : [];
+}
 
 function internals(ts: typeof TS): Internals | null {
   const t = ts as unknown as Partial<Internals>;
@@ -82,7 +90,7 @@ function checkableAlone(ts: typeof TS, sf: ParsedFile): boolean {
 }
 
 export class SharedChecker {
-  private checker?: ReturnType<Internals["createTypeChecker"]>;
+  private checker?: Checker;
   private current?: TS.SourceFile;
   private host?: TS.Program;
   /** Paths are unique per check, for the process's life. */
@@ -90,6 +98,8 @@ export class SharedChecker {
   /** Submissions the current checker has checked. */
   private checkedBy = 0;
   private readonly internals: Internals | null;
+  /** Marks every file a module, as moduleDetection: force has a program do. */
+  private readonly setExternalModuleIndicator?: (sf: TS.SourceFile) => void;
 
   /** `base` makes the program of the lib and ambient files (compile.ts, with its cache of parsed libs). */
   constructor(
@@ -98,6 +108,7 @@ export class SharedChecker {
     private readonly base: () => TS.Program,
   ) {
     this.internals = internals(ts);
+    this.setExternalModuleIndicator = this.internals?.getSetExternalModuleIndicator(options);
   }
 
   /** The check of one TypeScript module, or null when it needs a program of its own. */
@@ -108,7 +119,7 @@ export class SharedChecker {
     const sf = ts.createSourceFile(
       `/shared/${++this.checks}/${fileName}`,
       source,
-      { languageVersion: ts.ScriptTarget.ES2022, setExternalModuleIndicator: inner.getSetExternalModuleIndicator(this.options) },
+      { languageVersion: ts.ScriptTarget.ES2022, setExternalModuleIndicator: this.setExternalModuleIndicator },
       true,
     ) as ParsedFile;
     sf.path = sf.resolvedPath = sf.originalFileName = sf.fileName;
@@ -125,9 +136,7 @@ export class SharedChecker {
       // A submission that made the checker report on its global state leaves it in doubt: start anew.
       if (checker.getGlobalDiagnostics().length !== globalBefore) return this.discard();
       if (errors.length > 0) return { ok: false, sourceFile: sf, errors };
-      const symbol = checker.getSymbolAtLocation(sf);
-      const exports = symbol ? checker.getExportsOfModule(symbol).map((s) => s.getName()) : [];
-      return { ok: true, js: this.emit(sf), exports };
+      return { ok: true, js: this.emit(checker, sf), exports: exportedNames(checker, sf) };
     } catch {
       // A checker that threw may be half-way through a cache: never trust it again.
       return this.discard();
@@ -137,10 +146,10 @@ export class SharedChecker {
   }
 
   /** As a program emits one file, with the checker's own emit resolver (TypeScript's emitJsFileOrBundle). */
-  private emit(sf: TS.SourceFile): string {
+  private emit(checker: Checker, sf: TS.SourceFile): string {
     const ts = this.ts;
     const inner = this.internals!;
-    const resolver = this.checker!.getEmitResolver(sf, undefined, false);
+    const resolver = checker.getEmitResolver(sf, undefined, false);
     const o = this.options;
     const result = inner.transformNodes(resolver, this.host!, ts.factory, o, [sf], inner.getTransformers(o).scriptTransformers, false);
     try {
@@ -165,7 +174,7 @@ export class SharedChecker {
     return null;
   }
 
-  private checkerFor(): NonNullable<SharedChecker["checker"]> {
+  private checkerFor(): Checker {
     if (this.checker && this.checkedBy < RECYCLE_AFTER) {
       this.checkedBy++;
       return this.checker;
