@@ -56,6 +56,7 @@ export function SpeedupChart({ figures: f, title }: { figures: SpeedupFigures; t
       <p className="text-xs text-slate-700">
         {`Speedup ${f.speedup} (required ${f.required}). Shorter is faster; the dashed line is the longest parallel time that meets the requirement.`}
       </p>
+      {f.callsMs && <p className="text-xs text-slate-700" data-testid="speedup-calls">{`Each timed call, in order (ms of virtual time): ${f.callsMs}.`}</p>}
       <table className="sr-only">
         <caption>{`${title}: run times`}</caption>
         <tbody>

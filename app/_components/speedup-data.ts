@@ -10,6 +10,8 @@ export interface SpeedupFigures {
   /** Worker count of the parallel run, when the check names it. */
   workers?: number;
   passed: boolean;
+  /** Every timed call in the order it ran ("1w 101.2, 2w 55.0, ..."), when the check lists them. */
+  callsMs?: string;
 }
 
 function num(value: number | string | undefined): number | undefined {
@@ -27,7 +29,8 @@ export function speedupFigures(checks: CheckOutcome[] | undefined): SpeedupFigur
   const required = num(f.required);
   if (oneWorkerMs === undefined || workersMs === undefined || required === undefined || oneWorkerMs < 0 || workersMs < 0) return null;
   const speedup = num(f.speedup) ?? (workersMs > 0 ? oneWorkerMs / workersMs : 0);
-  return { oneWorkerMs, workersMs, speedup, required, workers: num(f.workers), passed: check.passed };
+  const callsMs = typeof f.callsMs === "string" && f.callsMs !== "" ? f.callsMs : undefined;
+  return { oneWorkerMs, workersMs, speedup, required, workers: num(f.workers), passed: check.passed, ...(callsMs ? { callsMs } : {}) };
 }
 
 /** The parallel run's time that would have met the requirement: one worker's time over the required speedup. */

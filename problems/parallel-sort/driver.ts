@@ -80,7 +80,7 @@ async function timedCall(solution: Solution, input: Input, workers: number) {
 /**
  * Speed tests sort identical data with one worker and with `workers`, alternating, REPEATS times
  * each, after a warm-up call, all in the same runtime; h.now() is virtual (per-thread CPU) time. The
- * checker takes the best makespan of each (load can only slow a run down).
+ * checker compares the two sides round by round (graders/checks/kit/speedup.ts).
  */
 export async function run(input: Input, solution: Solution) {
   if (!input.measure) return { runs: [await timedCall(solution, input, input.workers)], workersAsked };

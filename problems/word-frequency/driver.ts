@@ -123,7 +123,7 @@ async function timedCall(solution: Solution, chunks: string[], workers: number, 
 /**
  * Speed tests count the same chunks with one worker and with `workers`, alternating, REPEATS times
  * each, after a warm-up call, all in the same runtime; h.now() is virtual (per-thread CPU) time. The
- * checker takes the best makespan of each (load can only slow a run down).
+ * checker compares the two sides round by round (graders/checks/kit/speedup.ts).
  */
 export async function run(input: Input, solution: Solution) {
   const chunks = input.chunks ?? generate(input.generate!);

@@ -11,7 +11,7 @@ import type { Report, TestResult } from "../../graders/report";
 function speedupTest(name: string, hidden: boolean): TestResult {
   return {
     name, passed: false, verdict: "insufficient_speedup", message: "not fast enough", hidden, sample: !hidden,
-    checks: [{ check: "speedup", passed: false, verdict: "insufficient_speedup", message: "", figures: { oneWorkerMs: 300, workersMs: 250, speedup: 1.2, required: 1.4, workers: 2, cores: 2 } }],
+    checks: [{ check: "speedup", passed: false, verdict: "insufficient_speedup", message: "", figures: { oneWorkerMs: 300, workersMs: 250, speedup: 1.2, required: 1.4, workers: 2, cores: 2, callsMs: "1w 301.5, 2w 250, 2w 252.1, 1w 300" } }],
     metrics: {},
     timeline: {
       lanes: [
@@ -48,5 +48,10 @@ describe("SubmissionResult charts", () => {
   it("gives each picture a text table", () => {
     expect(html).toMatch(/<th scope="row">One worker<\/th><td>300 ms<\/td>/);
     expect(html).toMatch(/<td>100 ms<\/td><td>200 ms<\/td><td>2<\/td>/);
+  });
+
+  it("lists every timed call of the visible test, so a candidate sees the spread behind the medians", () => {
+    expect(html.match(/data-testid="speedup-calls"/g)).toHaveLength(1);
+    expect(html).toContain("Each timed call, in order (ms of virtual time): 1w 301.5, 2w 250, 2w 252.1, 1w 300.");
   });
 });

@@ -37,4 +37,22 @@ describe("the speedup figure", () => {
     expect(s).toBeLessThan(1.15);
     expect(speedupOfRuns(ctx(0.575), runs, 2)).toMatchObject({ passed: false, verdict: "insufficient_speedup" });
   });
+
+  it("with four rounds, is unchanged by a slow spell over any one to four consecutive calls", () => {
+    // count-primes' speed tests run four rounds (problems/count-primes/driver.ts).
+    for (let length = 1; length <= 4; length++) {
+      for (let first = 0; first + length <= 8; first++) {
+        const runs = rounds(100, 55, Array(4).fill(1));
+        for (let i = first; i < first + length; i++) runs[i].ms *= 1.3;
+        expect(speedup(runs)).toBeCloseTo(1.82, 2);
+      }
+    }
+  });
+
+  it("with two rounds, is decided by a slow spell over the two middle calls (why count-primes runs four)", () => {
+    const runs = rounds(100, 55, [1, 1]);
+    runs[1].ms *= 1.3;
+    runs[2].ms *= 1.3;
+    expect(speedup(runs)).toBeCloseTo(1.4, 2);
+  });
 });

@@ -34,6 +34,8 @@ export type SpeedupFigures = {
   cores: number;
   /** Rounds (a one-worker and a w-worker call, back to back) the figures come from. */
   repeats: number;
+  /** Every timed call in the order it ran, e.g. "1w 101.2, 2w 55.0, 2w 54.8, 1w 100.9": the spread behind the medians. */
+  callsMs?: string;
 };
 
 export interface SpeedupTimings {
@@ -62,7 +64,7 @@ function median(xs: number[]): number {
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /** The speedup outcome; `subject` says what was timed, from the figures (the message's first part). */
-export function speedupOutcome(ctx: CheckContext, t: SpeedupTimings, subject: (f: SpeedupFigures) => string): CheckOutcome {
+export function speedupOutcome(ctx: CheckContext, t: SpeedupTimings, subject: (f: SpeedupFigures) => string, callsMs?: string): CheckOutcome {
   const factor = ctx.config.checks.speedupFactor ?? DEFAULT_SPEEDUP_FACTOR;
   const required = round(factor * Math.min(t.workers, ctx.cores), 2);
   const pairs = Math.min(t.oneWorkerMs.length, t.workersMs.length);
@@ -71,7 +73,7 @@ export function speedupOutcome(ctx: CheckContext, t: SpeedupTimings, subject: (f
   const speedup = median(windowRatios(one, many));
   const figures: SpeedupFigures = {
     oneWorkerMs: round(median(one), 1), workersMs: round(median(many), 1), speedup: round(speedup, 2), required, workers: t.workers, cores: ctx.cores,
-    repeats: pairs,
+    repeats: pairs, ...(callsMs ? { callsMs } : {}),
   };
   const message = `${subject(figures)}: speedup ${figures.speedup}, required ${required} (${factor} × min(${t.workers} workers, ${ctx.cores} cores)); ${SPEEDUP_METHOD}`;
   return { check: "speedup", passed: speedup >= required, verdict: "insufficient_speedup", message, figures };
@@ -83,6 +85,7 @@ export function speedupOutcome(ctx: CheckContext, t: SpeedupTimings, subject: (f
  */
 export function speedupOfRuns(ctx: CheckContext, runs: { workers: number; ms: number }[], workers: number): CheckOutcome {
   const ms = (w: number) => runs.filter((r) => r.workers === w).map((r) => r.ms);
+  const calls = runs.map((r) => `${r.workers}w ${round(r.ms, 1)}`).join(", ");
   return speedupOutcome(ctx, { workers, oneWorkerMs: ms(1), workersMs: ms(workers) }, (f) =>
-    `${workers} workers took ${f.workersMs} ms, one worker ${f.oneWorkerMs} ms (medians of ${f.repeats} rounds, after a warm-up call; speedup: the faster call of each side in every two consecutive rounds, the median of those ratios)`);
+    `${workers} workers took ${f.workersMs} ms, one worker ${f.oneWorkerMs} ms (medians of ${f.repeats} rounds, after a warm-up call; speedup: the faster call of each side in every two consecutive rounds, the median of those ratios)`, calls);
 }
