@@ -42,7 +42,7 @@ describe("checker loading", () => {
     const [outcome] = runChecker(loadChecker(pkg)!, ctx(pkg, runs));
     expect({ passed: outcome.passed, verdict: outcome.verdict, figures: outcome.figures }).toEqual({
       passed: true, verdict: "insufficient_speedup",
-      figures: { oneWorkerMs: 95, workersMs: 52.5, speedup: 1.8, required: 1.6, workers: 2, cores: 2, repeats: 2 },
+      figures: { oneWorkerMs: 95, workersMs: 52.5, speedup: 1.8, required: 1.6, workers: 2, cores: 2, repeats: 2, callsMs: "1w 100, 2w 55, 1w 90, 2w 50" },
     });
     const reaching = withChecker(`import { LIMITS } from "../../graders/limits"; export function check() { return [LIMITS]; }`);
     expect(() => loadChecker(reaching)).toThrow(expect.objectContaining({ code: "CHECKER_FAILED", message: expect.stringContaining("graders/checks/kit and node:util only") }));
