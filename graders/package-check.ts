@@ -4,7 +4,7 @@
  * Shared by `npm run problems:check`, the test suite and (later) the admin's "Validate" button.
  */
 import type { ProblemPackage } from "./problem-package";
-import type { Verdict } from "./report";
+import type { Report, Verdict } from "./report";
 import type { GraderPool } from "./pool/supervisor";
 
 export interface PackageCase {
@@ -16,8 +16,10 @@ export interface PackageCase {
 export interface CaseOutcome extends PackageCase {
   got: Verdict[];
   ok: boolean;
-  /** The first report's summary when a run disagreed, to say why. */
+  /** The first disagreeing report's summary, to say why. */
   why?: string;
+  /** That report's figures (figuresOf), for whoever has to find out why. */
+  figures?: string;
 }
 
 export function packageCases(pkg: ProblemPackage): PackageCase[] {
@@ -34,5 +36,13 @@ export async function checkCase(pool: GraderPool, pkg: ProblemPackage, c: Packag
   const got = reports.map((r) => r.verdict);
   const ok = got.every((v) => v === c.expected);
   const odd = reports.find((r) => r.verdict !== c.expected);
-  return { ...c, got, ok, why: odd?.summary };
+  return { ...c, got, ok, ...(odd ? { why: odd.summary, figures: figuresOf(odd) } : {}) };
+}
+
+/**
+ * The figures of every check of a report that has some, as JSON (a speedup check lists each timed
+ * call): what a verdict that came out otherwise than expected needs to be understood afterwards.
+ */
+export function figuresOf(r: Report): string {
+  return JSON.stringify(r.tests.flatMap((t) => t.checks).flatMap((c) => (c.figures ? [c.figures] : [])));
 }

@@ -66,6 +66,7 @@ async function main(): Promise<number> {
   const rows: Row[] = [];
   const pool = createGraderPool({ size: availableParallelism() });
   const pending: Promise<void>[] = [];
+  const mismatches: string[] = [];
   try {
     for (const dir of packageDirs(args.root, args.slug)) {
       const slug = dir.split("/").pop()!;
@@ -83,6 +84,7 @@ async function main(): Promise<number> {
           checkCase(pool, pkg, c, args.runs).then((outcome) => {
             row.got = outcome.got;
             row.ok = outcome.ok;
+            if (!outcome.ok) mismatches.push(`${slug} ${c.file}: ${outcome.why} Figures: ${outcome.figures}`);
           }),
         );
       }
@@ -92,6 +94,7 @@ async function main(): Promise<number> {
     await pool.close();
   }
   printTable(rows);
+  for (const m of mismatches) console.log(`\n${m}`);
   const bad = rows.filter((r) => !r.ok).length;
   console.log(`\n${rows.length - bad} of ${rows.length} as expected (${args.runs} run(s) each)${bad ? `, ${bad} mismatch(es)` : ""}`);
   return bad ? 1 : 0;

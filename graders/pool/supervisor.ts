@@ -45,6 +45,8 @@ interface Job extends PoolJob {
 }
 
 interface Slot {
+  /** The core this process's turn-taking runs are pinned to (GRADER_TURN_CPU); distinct per live slot. */
+  turnCpu: number;
   child: ChildProcess;
   ready: boolean;
   job?: Job;
@@ -143,8 +145,10 @@ export class GraderPool {
   private spawn(reserved?: Job): Slot {
     this.launch ??= this.options.script ? { script: this.options.script, execArgv: [] } : defaultGraderScript();
     const execArgv = [...GRADER_NODE_FLAGS, ...this.launch.execArgv, ...(this.options.execArgv ?? [])];
-    const child = fork(this.launch.script, [], { execArgv, serialization: "advanced", stdio: ["ignore", "pipe", "pipe", "ipc"] });
-    const slot: Slot = { child, ready: false, reserved, stderrTail: "", killedByWatchdog: false };
+    const turnCpu = this.freeTurnCpu();
+    const env = { ...process.env, GRADER_TURN_CPU: String(turnCpu) };
+    const child = fork(this.launch.script, [], { execArgv, env, serialization: "advanced", stdio: ["ignore", "pipe", "pipe", "ipc"] });
+    const slot: Slot = { turnCpu, child, ready: false, reserved, stderrTail: "", killedByWatchdog: false };
     this.slots.add(slot);
     child.stdout?.on("data", () => {});
     child.stderr?.on("data", (chunk: Buffer) => {
@@ -156,6 +160,18 @@ export class GraderPool {
       // "exit" follows for a process that started; a spawn failure surfaces as exit with a code too.
     });
     return slot;
+  }
+
+  /**
+   * The lowest core index no live process has. Two processes pinned to one core would time-share it
+   * while another core idles, and each switch between two memory-heavy runs costs both of them cache:
+   * CPU time that depends on what the other grading does.
+   */
+  private freeTurnCpu(): number {
+    const taken = new Set([...this.slots].map((s) => s.turnCpu));
+    let cpu = 0;
+    while (taken.has(cpu)) cpu++;
+    return cpu;
   }
 
   private dispatch(): void {

@@ -40,10 +40,19 @@ export async function warmRuntime(n = 2): Promise<void> {
   await hostPool.warm(n);
 }
 
+/**
+ * A pool's grader process is given its own core (GRADER_TURN_CPU, graders/pool/supervisor.ts); a process
+ * started otherwise spreads its runs over the cores.
+ */
+function turnCpuOf(runId: number): number {
+  const given = Number.parseInt(process.env.GRADER_TURN_CPU ?? "", 10);
+  return (Number.isInteger(given) && given >= 0 ? given : runId + process.pid) % availableParallelism();
+}
+
 class Run {
   private id = nextRun++;
-  /** The one core the run's threads use when they take turns (thread-affinity.ts); runs spread over the cores. */
-  private turnCpu = (this.id + process.pid) % availableParallelism();
+  /** The one core the run's threads use when they take turns (thread-affinity.ts). */
+  private turnCpu = turnCpuOf(this.id);
   private tableBuffers = createTable();
   private table = new SharedTable(this.tableBuffers);
   private threads = new Map<number, ThreadRec>();

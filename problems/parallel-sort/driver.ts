@@ -55,7 +55,7 @@ function firstDescent(data: Int32Array): number {
 }
 
 /** Speed tests: one unmeasured warm-up call (200,000 values), then this many (1 worker, `workers`) pairs, in balanced order (1, w, w, 1, ...). */
-const REPEATS = 5;
+const REPEATS = 9;
 
 let workersAsked = 0;
 

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { spawn, type ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
+import { figuresOf } from "../../graders/package-check";
 import { GraderPool } from "../../graders/pool/supervisor";
 import { loadPackage, type ProblemPackage } from "../../graders/problem-package";
 import type { Report } from "../../graders/report";
@@ -48,9 +49,7 @@ async function gradePairRounds(p: ProblemPackage, first: string, second: string)
 /** Each report's verdict; one other than `expected` comes with the figures behind it, so a failure says why. */
 function verdicts(reports: Report[], expected: string): string[] {
   return reports.map((r) => {
-    if (r.verdict === expected) return r.verdict;
-    const checks = r.tests.flatMap((t) => t.checks).filter((c) => c.figures);
-    return `${r.verdict}: ${r.summary} ${JSON.stringify(checks.map((c) => c.figures))}`;
+    return r.verdict === expected ? r.verdict : `${r.verdict}: ${r.summary} Figures: ${figuresOf(r)}`;
   });
 }
 

@@ -20,6 +20,12 @@ const reference = double.solutions["reference.ts"];
 const withTests = (tests: TestCase[]): ProblemPackage => ({ ...double, tests });
 const plain = withTests([{ name: "two", sample: true, input: { x: 2 }, expected: { value: 4, waited: true } }]);
 
+/** The core a grader process was given (GRADER_TURN_CPU in its environment, as the pool started it). */
+function turnCpuOf(pid: number): string | undefined {
+  const entry = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").find((e) => e.startsWith("GRADER_TURN_CPU="));
+  return entry?.slice("GRADER_TURN_CPU=".length);
+}
+
 const pools: GraderPool[] = [];
 function pool(options: ConstructorParameters<typeof GraderPool>[0] = {}): GraderPool {
   const p = new GraderPool({ script: SCRIPT, size: 1, ...options });
@@ -37,6 +43,20 @@ describe("GraderPool", () => {
     expect(reports.map((r) => r.verdict)).toEqual(["accepted", "compile_error", "accepted"]);
     expect(p.pids()).toHaveLength(2);
     expect(p.pids()).not.toContain(process.pid);
+  });
+
+  it("gives each grader process its own core for runs whose threads take turns, and a replacement the core its predecessor held", async () => {
+    const p = pool({ size: 2 });
+    await Promise.all([p.grade(plain, reference), p.grade(plain, reference)]);
+    const [a, b] = p.pids();
+    expect([turnCpuOf(a), turnCpuOf(b)].sort()).toEqual(["0", "1"]);
+    const freed = turnCpuOf(a);
+    process.kill(a, "SIGKILL");
+    for (let waited = 0; (p.pids().includes(a) || p.pids().length < 2) && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    const replacement = p.pids().find((pid) => pid !== b)!;
+    expect(replacement).not.toBe(a);
+    expect(turnCpuOf(replacement)).toBe(freed);
+    expect((await p.grade(plain, reference)).verdict).toBe("accepted");
   });
 
   it("retries a job once on a fresh process when its process is SIGKILLed mid-job, then grades the next job", async () => {

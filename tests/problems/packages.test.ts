@@ -37,7 +37,8 @@ for (const pkg of packages) {
     for (const c of packageCases(pkg)) {
       it.concurrent(`${c.file} gets ${c.expected} on each of ${RUNS} runs`, async () => {
         const outcome = await checkCase(pool, pkg, c, RUNS);
-        expect({ verdicts: outcome.got, why: outcome.ok ? undefined : outcome.why }).toEqual({
+        const why = outcome.ok ? undefined : `${outcome.why} Figures: ${outcome.figures}`;
+        expect({ verdicts: outcome.got, why }).toEqual({
           verdicts: Array(RUNS).fill(c.expected),
           why: undefined,
         });

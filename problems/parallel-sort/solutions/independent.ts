@@ -1,5 +1,5 @@
 // Written from the statement alone: a sample sort. The main thread picks workers-1 splitters from a
-// sample and snapshots the data; worker k counts and collects bucket k from the snapshot, publishes its
+// sample and snapshots the data; worker k collects bucket k from the snapshot in one pass, publishes its
 // count, sorts, waits until every bucket's count is known (its offset is the sum of the counts before
 // it) and writes its bucket to its final place in data. No merge step and no serial pass over the
 // data on the main thread. Eval workers.
@@ -9,13 +9,14 @@ const SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const { snapshot, data, low, high, lowest, counts, k, w } = workerData;
 const inBucket = (v) => (lowest || v >= low) && v < high;
+// One pass: collect into room for every value, then sort just the filled part.
+const room = new Int32Array(snapshot.length);
 let m = 0;
-for (let i = 0; i < snapshot.length; i++) if (inBucket(snapshot[i])) m++;
+for (let i = 0; i < snapshot.length; i++) if (inBucket(snapshot[i])) room[m++] = snapshot[i];
 Atomics.store(counts, k, m);
 Atomics.add(counts, w, 1);
 Atomics.notify(counts, w);
-const mine = new Int32Array(m);
-for (let i = 0, j = 0; i < snapshot.length; i++) if (inBucket(snapshot[i])) mine[j++] = snapshot[i];
+const mine = room.subarray(0, m);
 mine.sort();
 for (let known = Atomics.load(counts, w); known < w; known = Atomics.load(counts, w)) Atomics.wait(counts, w, known);
 let offset = 0;
