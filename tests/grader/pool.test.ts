@@ -59,6 +59,24 @@ describe("GraderPool", () => {
     expect((await p.grade(plain, reference)).verdict).toBe("accepted");
   });
 
+  it("replaces a process whose resident memory passed recycleRssMb between jobs, and loses no job", async () => {
+    const kept = pool();
+    const recycled = pool({ recycleRssMb: 1 }); // every process is past 1 MB after its first job
+    const pidsAfterEachJob = async (p: GraderPool) => {
+      const seen: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        expect((await p.grade(plain, reference)).verdict).toBe("accepted");
+        seen.push(...p.pids());
+      }
+      return seen;
+    };
+    expect(new Set(await pidsAfterEachJob(kept)).size).toBe(1);
+    expect(new Set(await pidsAfterEachJob(recycled)).size).toBe(3);
+    const queued = await Promise.all([1, 2, 3].map(() => recycled.grade(plain, reference)));
+    expect(queued.map((r) => r.verdict)).toEqual(["accepted", "accepted", "accepted"]);
+    expect(recycled.pids()).toHaveLength(1);
+  });
+
   it("retries a job once on a fresh process when its process is SIGKILLed mid-job, then grades the next job", async () => {
     const p = pool();
     const marker = join(mkdtempSync(join(tmpdir(), "pool-")), "killed-once");
