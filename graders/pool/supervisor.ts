@@ -63,8 +63,6 @@ interface Slot {
   watchdog?: NodeJS.Timeout;
   stderrTail: string;
   killedByWatchdog: boolean;
-  /** Replaced between jobs (recycleRssMb): its exit is expected and needs no replacement of its own. */
-  retired?: boolean;
 }
 
 const STDERR_TAIL = 8 * 1024;
@@ -240,7 +238,6 @@ export class GraderPool {
     const pid = slot.child.pid;
     const rss = pid === undefined ? undefined : residentMb(pid);
     if (this.closed || rss === undefined || rss <= this.recycleRssMb) return;
-    slot.retired = true;
     this.slots.delete(slot);
     slot.child.kill("SIGKILL");
     this.spawn();
@@ -253,8 +250,8 @@ export class GraderPool {
 
   private onExit(slot: Slot, code: number | null, signal: NodeJS.Signals | null): void {
     clearTimeout(slot.watchdog);
-    if (slot.retired) return;
-    this.slots.delete(slot);
+    // Not in the set: recycled (recycleIfOvergrown), already replaced, so its exit needs nothing more.
+    if (!this.slots.delete(slot)) return;
     if (this.closed) return;
     if (!slot.ready && ++this.startupFailures >= 3) return this.failEverything(slot, code, signal);
     const job = slot.job ?? slot.reserved;
