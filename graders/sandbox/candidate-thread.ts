@@ -66,6 +66,8 @@ export class CandidateThread {
   private taskStartL = 0;
   /** Stopped inside a macrotask (by a callback past the stop time, or by the watchdog), not between two. */
   private cutInTask = false;
+  /** The run ended cleanly in a main thread with warm isolates on: its isolate may serve the next run. */
+  private keepIsolate = false;
 
   constructor(private s: ThreadStart, private cmd: MessagePort, private send: (m: FromHost) => void) {
     this.table = new SharedTable(s.table);
@@ -798,15 +800,22 @@ export class CandidateThread {
     this.table.publish(this.me, ST.DONE, BigInt(Math.floor(this.L)), INF);
     // Only a main thread's isolate no candidate code was cut short in is kept for another run's context
     // (workers always get a new isolate: spare-isolate.ts).
-    const clean = this.s.kind === "main" && this.s.warmIsolates && !wasKilled(this.watch) && (!f || f.status === "runtime_error" || (f.status === "stopped" && !this.cutInTask));
+    this.keepIsolate = this.s.kind === "main" && this.s.warmIsolates && !wasKilled(this.watch) && (!f || f.status === "runtime_error" || (f.status === "stopped" && !this.cutInTask));
     disarmWatchdog(this.watch);
+    return end;
+  }
+
+  /**
+   * After the end went out: disposing an isolate takes about half a millisecond, which the run waiting
+   * for this thread's end need not wait for (the host takes no other run until it is done).
+   */
+  releaseIsolate(): void {
     try {
-      const kept = clean ? this.iso?.recycle() : null;
+      const kept = this.keepIsolate ? this.iso?.recycle() : null;
       if (kept) keepWarmIsolate(kept);
       else this.iso?.dispose();
     } catch {
       /* already gone */
     }
-    return end;
   }
 }

@@ -40,8 +40,10 @@ cmd.on("message", (m: ToHost) => {
   if (m.t === "cool") return disposeSpareIsolate();
   if (m.t !== "start") return;
   last = { memoryMb: m.limits.memoryMb, prelude: m.prelude };
-  const end = new CandidateThread(m, cmd, send).run();
+  const thread = new CandidateThread(m, cmd, send);
+  const end = thread.run();
   send({ t: "end", run: m.run, end });
+  thread.releaseIsolate();
   send({ t: "idle" });
 });
 send({ t: "ready" });

@@ -299,6 +299,16 @@ const rt = {
     timers.publishTimers();
     return n;
   },
+  /**
+   * A run's set-up with a stand-in configuration, in a throwaway isolate the host makes the prelude's
+   * code cache from (host-bridge.ts rehearseOnce): no candidate code runs here, ever.
+   */
+  rehearse(memoryMb: number): void {
+    rt.init({ threadId: 0, isMainThread: true, seed: 0, cores: 1, epochMs: 0, forbid: [], trusted: [], memoryMb });
+    for (const spec of Object.keys(builtins)) rt.exportNames(spec);
+    rt.sealBuiltins();
+    lockIntrinsics();
+  },
   exportNames(spec: string): string[] | null {
     const b = builtins[spec];
     return b ? Object.keys(b.named) : null;
