@@ -20,6 +20,8 @@ export interface HostThread {
   /** Where this host's messages go while it runs a candidate thread. */
   onMessage: ((m: FromHost) => void) | null;
   busy: boolean;
+  /** Told to keep a spare isolate (spare-isolate.ts); a run uses it up. */
+  warm: boolean;
 }
 
 function findRoot(start: string): string {
@@ -35,6 +37,8 @@ const ROOT = findRoot(__dirname);
 const DIST = join(ROOT, "dist");
 /** Idle hosts that keep a spare isolate ready (spare-isolate.ts). */
 const KEEP_WARM = 4;
+/** The longest a released host waits for the others to finish before it makes its spare. */
+const SPARE_DELAY_MS = 10;
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -72,6 +76,7 @@ export class HostPool {
   private all = new Set<HostThread>();
   private preludeText: string | null = null;
   private hostScript: string | null = null;
+  private spareTimer: NodeJS.Timeout | null = null;
 
   prelude(): string {
     if (this.preludeText === null) {
@@ -87,8 +92,7 @@ export class HostPool {
     // The longest idle first: it has had the time to make its spare isolate (spare-isolate.ts).
     const h = this.idle.shift() ?? (await this.spawn());
     h.busy = true;
-    // The host that just moved into the first KEEP_WARM idle ones makes its spare now.
-    this.idle[KEEP_WARM - 1]?.cmd.postMessage({ t: "warm" });
+    h.warm = false;
     return h;
   }
 
@@ -97,9 +101,26 @@ export class HostPool {
     h.busy = false;
     if (!this.all.has(h)) return;
     this.idle.push(h);
-    // Beyond the first KEEP_WARM idle ones a host holds no isolate: their number follows the most
-    // threads one run had alive, and each kept isolate may hold a quarter of its heap limit.
-    h.cmd.postMessage({ t: this.idle.length <= KEEP_WARM ? "warm" : "cool" });
+    // Making a spare costs more CPU than a short run: made beside a grading's last tests, it slowed them
+    // down. So spares wait until no host runs anything, or SPARE_DELAY_MS at most (a long run that
+    // starts workers round after round still finds spares for its later rounds).
+    if (![...this.all].some((x) => x.busy)) this.settleSpares();
+    else this.spareTimer ??= setTimeout(() => this.settleSpares(), SPARE_DELAY_MS).unref();
+  }
+
+  /**
+   * The first KEEP_WARM idle hosts hold a spare; beyond them a host holds no isolate: their number
+   * follows the most threads one run had alive, and each kept isolate may hold a quarter of its heap limit.
+   */
+  private settleSpares(): void {
+    if (this.spareTimer) clearTimeout(this.spareTimer);
+    this.spareTimer = null;
+    this.idle.forEach((h, i) => {
+      const warm = i < KEEP_WARM;
+      if (h.warm === warm) return;
+      h.warm = warm;
+      h.cmd.postMessage({ t: warm ? "warm" : "cool" });
+    });
   }
 
   /** Let an idle host go at shutdown: it exits by itself after a full GC (terminate() could abort the process, see thread-host.ts). */
@@ -126,7 +147,7 @@ export class HostPool {
   private spawn(): Promise<HostThread> {
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(this.hostScript!, { workerData: { cmd: port2 }, transferList: [port2], stdout: false, stderr: false });
-    const h: HostThread = { worker, cmd: port1, onMessage: null, busy: false };
+    const h: HostThread = { worker, cmd: port1, onMessage: null, busy: false, warm: false };
     this.all.add(h);
     return new Promise((resolvePromise, reject) => {
       const onReady = (m: FromHost) => {
