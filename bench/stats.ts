@@ -36,10 +36,11 @@ export async function throughput(count: number, concurrency: number, job: () => 
   return count / ((performance.now() - started) / 1000);
 }
 
-/** Sequential latencies of `count` jobs, in ms. */
-export async function latencies(count: number, job: () => Promise<unknown>): Promise<number[]> {
+/** Sequential latencies of `count` jobs, in ms; `gapMs` of idle time before each (0: back to back). */
+export async function latencies(count: number, job: () => Promise<unknown>, gapMs = 0): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < count; i++) {
+    if (gapMs > 0) await new Promise((r) => setTimeout(r, gapMs));
     const t0 = performance.now();
     await job();
     out.push(performance.now() - t0);

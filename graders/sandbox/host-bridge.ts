@@ -56,8 +56,8 @@ let preludeCache: { code: string; data?: ivm.ExternalCopy<ArrayBuffer>; afterWar
 
 /**
  * An isolate kept after a clean run, for the next run's context: a context with the prelude in an
- * isolate that already compiled it costs a few ms of CPU, a new isolate about 25 (bench: `npm run bench
- * -- grader`). Each run still gets its own context (its own globals and built-ins): nothing of one run
+ * isolate that already compiled it costs a few ms of CPU, a new isolate about 7 (`node --single-threaded`,
+ * 2026-11). Each run still gets its own context (its own globals and built-ins): nothing of one run
  * is reachable from the next. Kept only while it is clean (see recycle()) and for at most MAX_USES runs.
  */
 export interface WarmIsolate {

@@ -1,7 +1,7 @@
 /**
- * Ready contexts per host thread, made while the thread is idle, so a run does not pay for the
- * prelude's set-up: a spare in a new isolate (about 25 ms of CPU to make), and, when the thread's last
- * clean main-thread run gave its isolate back, a warm spare in that isolate (a few ms).
+ * Ready contexts per host thread, made while the thread is idle (host-pool.ts says when), so a run
+ * does not pay for the prelude's set-up: a spare in a new isolate (about 7 ms of CPU to make), and,
+ * when the thread's last clean main-thread run gave its isolate back, a warm spare in that isolate.
  *
  * Only a run's main thread takes a warm spare. Worker threads always get a new isolate: a kept
  * isolate's heap carries the garbage and GC state of earlier runs, and the workers' CPU is what the
