@@ -71,7 +71,14 @@ function retireHost(h: HostThread): Promise<void> {
   });
 }
 
+export interface HostPoolOptions {
+  /** @defaultValue SPARE_DELAY_MS */
+  spareDelayMs?: number;
+}
+
 export class HostPool {
+  constructor(private options: HostPoolOptions = {}) {}
+
   private idle: HostThread[] = [];
   private all = new Set<HostThread>();
   private preludeText: string | null = null;
@@ -105,7 +112,12 @@ export class HostPool {
     // down. So spares wait until no host runs anything, or SPARE_DELAY_MS at most (a long run that
     // starts workers round after round still finds spares for its later rounds).
     if (![...this.all].some((x) => x.busy)) this.settleSpares();
-    else this.spareTimer ??= setTimeout(() => this.settleSpares(), SPARE_DELAY_MS).unref();
+    else this.spareTimer ??= setTimeout(() => this.settleSpares(), this.options.spareDelayMs ?? SPARE_DELAY_MS).unref();
+  }
+
+  /** Idle hosts told to keep a spare isolate. */
+  spareHolders(): number {
+    return this.idle.filter((h) => h.warm).length;
   }
 
   /**
