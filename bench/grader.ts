@@ -52,11 +52,10 @@ type LegResult = LegFigures & { idle: { p50: number; p95: number } };
  * Each leg's latencies, sequential, in alternating blocks. Every block starts with one submission that
  * is not counted: the first after another leg's block would meet a machine that had a rest.
  */
-async function blockLatencies(legs: Leg[], n: number, gapMs: number, verdicts: string[][]): Promise<number[][]> {
-  const out = legs.map(() => [] as number[]);
+async function blockLatencies(runs: (() => Promise<unknown>)[], n: number, gapMs: number): Promise<number[][]> {
+  const out = runs.map(() => [] as number[]);
   for (let done = 0; done < n; done += BLOCK) {
-    for (const [i, leg] of legs.entries()) {
-      const run = async () => verdicts[i].push(await leg.job());
+    for (const [i, run] of runs.entries()) {
       await run();
       out[i].push(...(await latencies(Math.min(BLOCK, n - done), run, gapMs)));
     }
@@ -66,11 +65,13 @@ async function blockLatencies(legs: Leg[], n: number, gapMs: number, verdicts: s
 
 async function measure(legs: Leg[], n: number): Promise<LegResult[]> {
   const verdicts = legs.map(() => [] as string[]);
-  const backToBack = await blockLatencies(legs, n, 0, verdicts);
-  const idle = await blockLatencies(legs, n, IDLE_GAP_MS, verdicts);
+  // Each leg's job, its verdict tallied.
+  const runs = legs.map((leg, i) => async () => verdicts[i].push(await leg.job()));
+  const backToBack = await blockLatencies(runs, n, 0);
+  const idle = await blockLatencies(runs, n, IDLE_GAP_MS);
   const results: LegResult[] = [];
   for (const [i, leg] of legs.entries()) {
-    const thr = await throughput(n, leg.concurrency, async () => verdicts[i].push(await leg.job()));
+    const thr = await throughput(n, leg.concurrency, runs[i]);
     results.push({ name: leg.name, ...summarize(backToBack[i]), idle: summarize(idle[i]), throughput: thr, concurrency: leg.concurrency, samples: n, verdicts: tally(verdicts[i]) });
   }
   return results;

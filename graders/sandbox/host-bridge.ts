@@ -52,7 +52,7 @@ const UNBOUND: BridgeHooks = {
   portClose: () => {}, mainDone: () => {}, oom: () => {}, sab: (n) => new SharedArrayBuffer(n), sharedId: () => 0,
 };
 
-let preludeCache: { code: string; data?: ivm.ExternalCopy<ArrayBuffer>; afterWarmup?: boolean } | null = null;
+let preludeCache: { code: string; data?: ivm.ExternalCopy<ArrayBuffer>; rehearsed?: boolean } | null = null;
 
 /**
  * An isolate kept after a clean run, for the next run's context: a context with the prelude in an
@@ -89,13 +89,13 @@ const DEAD: BridgeHooks = new Proxy({} as BridgeHooks, {
  * from source per run). The same fixed steps on every host thread, so every run starts alike.
  */
 function rehearseOnce(memoryMb: number, prelude: string): void {
-  if (preludeCache?.code === prelude && preludeCache.afterWarmup) return;
+  if (preludeCache?.code === prelude && preludeCache.rehearsed) return;
   try {
     new CandidateIsolate(memoryMb, prelude, undefined, true).dispose();
   } catch {
     // Without the rehearsal's cache a run compiles its set-up itself: slower, not different.
   }
-  if (preludeCache?.code === prelude) preludeCache.afterWarmup = true;
+  if (preludeCache?.code === prelude) preludeCache.rehearsed = true;
 }
 
 export class CandidateIsolate {
@@ -155,19 +155,18 @@ export class CandidateIsolate {
   }
 
   /**
-   * Once per host thread, in the rehearsal isolate (rehearseOnce): replace the prelude's code cache by
-   * one made after the warm-up and a run's set-up. A cache made at compile time holds only the top
-   * level; made now (the same source compiles to the same functions
-   * through V8's per-isolate compilation cache) it holds every function the warm-up compiled, so later
+   * In the rehearsal isolate (rehearseOnce): replace the prelude's code cache by one made after the
+   * warm-up and a run's set-up. A cache made at compile time holds only the top level; made now (the
+   * same source compiles to the same functions through V8's per-isolate compilation cache) it holds
+   * every function the warm-up and the set-up compiled, so later
    * isolates deserialize them instead of compiling them: a new isolate's set-up dropped from about 20 ms
    * of CPU to about 8 (running the prelude ~6 -> ~1.3 ms), and to about 5 with the one-pass warm-up.
    */
   private cacheWarmPrelude(code: string): void {
-    if (!preludeCache || preludeCache.code !== code || preludeCache.afterWarmup) return;
+    if (!preludeCache || preludeCache.code !== code) return;
     const again = this.isolate.compileScriptSync(code, { filename: "grader:runtime", produceCachedData: true });
     const data = (again as unknown as { cachedData?: ivm.ExternalCopy<ArrayBuffer> }).cachedData;
     again.release();
-    preludeCache.afterWarmup = true;
     if (!data) return;
     preludeCache.data?.release();
     preludeCache.data = data;

@@ -4,7 +4,7 @@
  * The hosts here are real worker threads; no run is started on them, so each answers "warm" with nothing.
  */
 import { describe, expect, it } from "@jest/globals";
-import { HostPool } from "../../graders/sandbox/host-pool";
+import { HostPool, type HostThread } from "../../graders/sandbox/host-pool";
 
 async function eventually(check: () => boolean): Promise<boolean> {
   for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
@@ -20,12 +20,18 @@ async function withPool(spareDelayMs: number, body: (pool: HostPool) => Promise<
   }
 }
 
+/** Takes two hosts and gives the first back while the second still runs; returns the second. */
+async function releaseFirstOfTwo(pool: HostPool): Promise<HostThread> {
+  const first = await pool.acquire();
+  const second = await pool.acquire();
+  pool.release(first);
+  return second;
+}
+
 describe("spare isolates", () => {
   it("a host released while another runs makes no spare until none runs", async () => {
     await withPool(600_000, async (pool) => {
-      const a = await pool.acquire();
-      const b = await pool.acquire();
-      pool.release(a);
+      const b = await releaseFirstOfTwo(pool);
       expect(pool.spareHolders()).toBe(0);
       pool.release(b);
       expect(pool.spareHolders()).toBe(2);
@@ -34,9 +40,7 @@ describe("spare isolates", () => {
 
   it("a host released while another runs makes its spare after the delay", async () => {
     await withPool(20, async (pool) => {
-      const a = await pool.acquire();
-      const b = await pool.acquire();
-      pool.release(a);
+      const b = await releaseFirstOfTwo(pool);
       expect(pool.spareHolders()).toBe(0);
       expect(await eventually(() => pool.spareHolders() === 1)).toBe(true);
       pool.release(b);
