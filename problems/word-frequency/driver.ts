@@ -108,7 +108,7 @@ function compare(result: unknown, want: Map<string, number>) {
 }
 
 /** Speed tests: one unmeasured warm-up call (8 small chunks), then this many (1 worker, `workers`) pairs, in balanced order (1, w, w, 1, ...). */
-const REPEATS = 12;
+const REPEATS = 20;
 
 let workersAsked = 0;
 
