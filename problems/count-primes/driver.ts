@@ -8,9 +8,11 @@ type Input = { ranges: Array<[number, number]>; workers: number; measure: boolea
  * (1, w, w, 1, ...). Four rounds of ranges half the size, not two of the full size: with two rounds the
  * speedup is a single window, and a spell of slow CPU over the two middle calls (both w-worker calls)
  * decided it (a correct solution read 1.44 in one CI run); with four, the median of three windows
- * outvotes a spell over up to four consecutive calls, at the same total work.
+ * outvotes a spell over up to four consecutive calls, at the same total work. Eight, not four, since
+ * matrix-multiply's sequential solution read 1.48 with five windows in a full run under the hog
+ * (its same work took 137 to 293 ms from call to call); the margin here was as thin (0.82-1.21, 1.3 required).
  */
-const REPEATS = 4;
+const REPEATS = 8;
 const WARM_UP: Array<[number, number]> = [[1_000_000, 1_040_000], [2_000_000, 2_040_000], [3_000_000, 3_040_000]];
 
 let workersAsked = 0;

@@ -37,9 +37,11 @@ function bits(result: unknown, n: number): { words: number[] } | { problem: stri
  * order (1, w, w, 1, ...). Six rounds at n = 350-380 rather than three at 440-480 (about the same work):
  * memory traffic makes a call's CPU time move with the machine's other tenants, in spells that covered
  * two or three calls; at three rounds the correct independent.ts read 1.65 to 2.12 from one grading to
- * the next on a quiet machine (one-worker calls 195-295 ms), at six 1.68 to 1.73.
+ * the next on a quiet machine (one-worker calls 195-295 ms), at six 1.68 to 1.73. Twelve since a full
+ * run under the CPU hog saw the sequential solution read 1.48 (its same work took 137 to 293 ms from
+ * call to call): with five windows, three split by such spells decide the median; with eleven, they cannot.
  */
-const REPEATS = 6;
+const REPEATS = 12;
 
 let workersAsked = 0;
 

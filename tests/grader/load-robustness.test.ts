@@ -94,7 +94,7 @@ describe("speedup verdicts under load", () => {
   // Speedup is each thread's CPU time along the critical path, measured with the run's threads taking
   // turns (graders/sandbox/thread-turn.ts). word-frequency has the thinnest margin of the five speedup
   // problems: a correct solution reads about 1.35-1.5 against 1.2 required, a sequential one 0.95-1.05.
-  // count-primes (four rounds) and matrix-multiply (six rounds), 1.3 required: their correct solutions
+  // count-primes (eight rounds) and matrix-multiply (twelve rounds), 1.3 required: their correct solutions
   // read about 1.87 and 1.43-1.93 under the hog, their sequential ones 0.82-1.21. parallel-sort (nine
   // rounds, 1.3 required): its sample sort read 1.46-1.74 under the hog, two gradings at a time.
   const cases = [
