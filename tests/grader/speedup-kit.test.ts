@@ -45,7 +45,7 @@ describe("the speedup figure", () => {
       for (let first = 0; first + length <= 2 * count; first++) {
         const runs = rounds(100, 55, Array(count).fill(1));
         for (let i = first; i < first + length; i++) runs[i].ms *= 1.3;
-        out.push(speedup(runs));
+        out.push(Number(speedup(runs)));
       }
     }
     return out;
