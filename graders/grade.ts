@@ -55,6 +55,11 @@ export interface GradeOptions {
    * @defaultValue DEFAULT_TEST_CONCURRENCY, at most the machine's cores
    */
   testConcurrency?: number;
+  /**
+   * Keep hidden tests' checker messages and figures (authoring tools only: problems:check and the
+   * package tests, so a failure there says why). Never set for a candidate's submission.
+   */
+  revealHidden?: boolean;
 }
 
 /** Two tests at once took a quarter off a 12-test grading's latency (promise-pool); more would mostly add memory. */
@@ -126,6 +131,7 @@ interface RunContext {
   cores: number;
   timeline: boolean;
   runProgram: RunProgram;
+  revealHidden: boolean;
 }
 
 interface ScheduleOutcome {
@@ -219,11 +225,11 @@ async function runTest(
   seeds: number[],
   attempts: { count: number; lastError?: string },
 ): Promise<ScheduleOutcome[]> {
-  const hidden = !test.sample;
+  const redact = !test.sample && !ctx.revealHidden;
   const outcomes: ScheduleOutcome[] = [];
   for (const seed of seeds) {
     const result = await runWithRetry(ctx, buildSpec(ctx, test, seed), attempts);
-    const { checks, resultRight } = judgeRun(ctx, test, result, hidden);
+    const { checks, resultRight } = judgeRun(ctx, test, result, redact);
     const outcome: ScheduleOutcome = { seed, result, checks, verdict: decisiveCheck(checks)?.verdict ?? "accepted", resultRight };
     outcomes.push(outcome);
     if (isFinal(outcome, outcomes)) break;
@@ -393,6 +399,7 @@ export async function gradeInProcess(pkg: ProblemPackage, source: string, option
     cores: options.cores ?? availableParallelism(),
     timeline: options.timeline ?? true,
     runProgram: options.runProgram ?? loadRunProgram(),
+    revealHidden: options.revealHidden ?? false,
   };
   const threads = pkg.config.track === "threads";
   const schedules = pkg.config.checks.schedules ?? DEFAULT_SCHEDULES;

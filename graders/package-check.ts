@@ -31,7 +31,7 @@ export function packageCases(pkg: ProblemPackage): PackageCase[] {
 
 export async function checkCase(pool: GraderPool, pkg: ProblemPackage, c: PackageCase, runs: number): Promise<CaseOutcome> {
   const reports = await Promise.all(
-    Array.from({ length: runs }, () => pool.grade(pkg, c.source, { fileName: c.file.split("/").pop() })),
+    Array.from({ length: runs }, () => pool.grade(pkg, c.source, { fileName: c.file.split("/").pop(), revealHidden: true })),
   );
   const got = reports.map((r) => r.verdict);
   const ok = got.every((v) => v === c.expected);

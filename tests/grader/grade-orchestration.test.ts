@@ -198,6 +198,13 @@ describe("gradeInProcess: threads track schedules", () => {
     expect(JSON.stringify(report.tests[1])).not.toContain("4001");
   });
 
+  it("keeps a hidden test's checker message for authoring tools (revealHidden), and only for them", async () => {
+    const run = fakeRun((spec) => runResult({ value: right(spec) + 1 }));
+    const report = await gradeInProcess(counter, counterReference, { runProgram: run, revealHidden: true });
+    expect(report.tests[1]).toMatchObject({ hidden: true, verdict: "wrong_answer" });
+    expect(report.tests[1].message).toContain("4001");
+  });
+
   it("replays exactly one schedule with --seed", async () => {
     const run = fakeRun((spec) => runResult({ value: right(spec) }));
     const report = await gradeInProcess(counter, counterReference, { runProgram: run, seed: 424242 });
