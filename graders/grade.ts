@@ -181,8 +181,9 @@ async function runWithRetry(ctx: RunContext, spec: RunSpec, attempts: { count: n
   }
 }
 
-function judgeRun(ctx: RunContext, test: TestCase, result: RunResult, hidden: boolean): { checks: CheckOutcome[]; resultRight: boolean } {
-  const status = runStatusCheck(result, hidden);
+/** `redact`: a hidden test's report for a candidate, which must not quote its input, expected value or output. */
+function judgeRun(ctx: RunContext, test: TestCase, result: RunResult, redact: boolean): { checks: CheckOutcome[]; resultRight: boolean } {
+  const status = runStatusCheck(result, redact);
   const forbidden = forbiddenUseCheck(result);
   // A forbidden call throws inside the sandbox; the crash that follows is its consequence, not a second fault.
   if (forbidden && (result.status === "ok" || result.status === "runtime_error")) return { checks: [forbidden], resultRight: false };
@@ -200,9 +201,9 @@ function judgeRun(ctx: RunContext, test: TestCase, result: RunResult, hidden: bo
       cores: ctx.cores,
     };
     checks = runChecker(checker, checkCtx);
-    if (hidden) checks = checks.map(redactCheckerOutcome);
+    if (redact) checks = checks.map(redactCheckerOutcome);
   } else {
-    checks = [resultCheck(result.value, test.expected, hidden)];
+    checks = [resultCheck(result.value, test.expected, redact)];
   }
   const resultRight = checks.every((c) => c.passed || (c.verdict !== "wrong_answer" && c.verdict !== "race_condition"));
   const blocking = blockingCheck(result.metrics, ctx.pkg.config.checks.longestTaskMs);

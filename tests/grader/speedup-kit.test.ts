@@ -61,7 +61,7 @@ describe("the speedup figure", () => {
     expect(speedupsUnderSpells(4, 8).some((s) => Math.abs(s - 1.82) > 0.01)).toBe(true);
   });
 
-  it("with two rounds, is decided by a slow spell over the two middle calls (why count-primes runs four)", () => {
+  it("with two rounds, is decided by a slow spell over the two middle calls (why count-primes runs more)", () => {
     const runs = rounds(100, 55, [1, 1]);
     runs[1].ms *= 1.3;
     runs[2].ms *= 1.3;
