@@ -82,9 +82,9 @@ const DEAD: BridgeHooks = new Proxy({} as BridgeHooks, {
 });
 
 /**
- * Once per host thread and prelude, before its first real isolate: a throwaway isolate warms up and
- * goes through a run's set-up (rt.rehearse: init, the builtins' export names, sealing, locking the
- * intrinsics), and the prelude's code cache is made from it. Every later isolate then gets that set-up's
+ * Once per host thread and prelude, before its first real isolate: a throwaway isolate goes through a
+ * run's set-up and formats every kind of value (rt.rehearse: init, the builtins' export names, sealing,
+ * locking the intrinsics, the formatting pass), and the prelude's code cache is made from it. Every later isolate then gets that set-up's
  * functions compiled, and a run's set-up took 0.4 ms instead of 1.3 (its functions no longer compile
  * from source per run). The same fixed steps on every host thread, so every run starts alike.
  */
@@ -145,8 +145,8 @@ export class CandidateIsolate {
     this.rt = global.getSync("__grader_rt", { reference: true }) as ivm.Reference<Record<string, unknown>>;
     global.deleteSync("__grader_rt");
     this.call("attach", []);
-    // The runtime's functions compile lazily; a warm isolate compiled them in its first run already
-    // (their bytecode belongs to the compiled prelude, shared by every context of the isolate).
+    // The timer paths' first calls, outside any task (rt.warmup); a warm isolate made them in its first
+    // run already (their bytecode belongs to the compiled prelude, shared by every context of the isolate).
     if (!warm) this.call("warmup", []);
     if (rehearsal) {
       this.call("rehearse", [memoryMb]);
@@ -156,9 +156,9 @@ export class CandidateIsolate {
 
   /**
    * In the rehearsal isolate (rehearseOnce): replace the prelude's code cache by one made after the
-   * warm-up and a run's set-up. A cache made at compile time holds only the top level; made now (the
-   * same source compiles to the same functions through V8's per-isolate compilation cache) it holds
-   * every function the warm-up and the set-up compiled, so later
+   * warm-up, a run's set-up and the formatting pass. A cache made at compile time holds only the top
+   * level; made now (the same source compiles to the same functions through V8's per-isolate
+   * compilation cache) it holds every function those compiled, so later
    * isolates deserialize them instead of compiling them: a new isolate's set-up dropped from about 20 ms
    * of CPU to about 8 (running the prelude ~6 -> ~1.3 ms), and to about 5 with the one-pass warm-up.
    */
