@@ -303,7 +303,7 @@ const rt = {
    *
    * New isolates no longer repeat the formatting pass: with the bytecode cached it only set up inline
    * caches and regular expressions, and it cost each new isolate about 3.6 ms of CPU (a 3-test grading
-   * 14 ms of its 52) to spare the candidate about 0.7 ms at its first console.log, which the candidate
+   * 11 ms of its 52) to spare the candidate about 0.7 ms at its first console.log, which the candidate
    * now pays, the same in every run (measured with performance.now() around console.log in
    * `npm run sandbox`: 1.0-1.1 ms for the first call without the pass, 0.3-0.5 with it, 0.1-0.3 later).
    */
