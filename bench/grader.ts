@@ -17,6 +17,7 @@ import { createGraderPool, loadPackage, type ProblemPackage } from "../graders/i
 import { compileOwnProgram, compileSolution, compileTrusted } from "../graders/compile";
 import { gradeInFreshProcess } from "./process-per-submission";
 import { gradeInRawIsolate } from "./isolate-floor";
+import { firstLogCost } from "./first-log";
 import { latencies, summarize, tally, throughput, type LegFigures } from "./stats";
 
 function parseArgs(argv: string[]): { problem: string; n: number } {
@@ -78,6 +79,7 @@ async function measure(legs: Leg[], n: number): Promise<LegResult[]> {
 }
 
 const f1 = (x: number) => x.toFixed(1);
+const f2 = (x: number) => x.toFixed(2);
 
 function printTable(rows: LegFigures[]): void {
   const header = ["leg", "p50 ms", "p95 ms", "mean ms", "subs/s", "in flight", "verdicts"];
@@ -133,6 +135,8 @@ async function main(): Promise<void> {
       `floor p50 ${f1(floor.idle.p50)} ms, so ${f1(ours.idle.p50 / floor.idle.p50)}x the floor; process per submission p50 ${f1(perProcess.idle.p50)} ms`,
   );
   console.log(`throughput: pool ${f1(ours.throughput)}/s vs process per submission ${f1(perProcess.throughput)}/s (${f1(ours.throughput / perProcess.throughput)}x; transpiling only ${f1(transpiling.throughput)}/s, ${f1(ours.throughput / transpiling.throughput)}x), all with ${cores} in flight`);
+  const log = await firstLogCost(n);
+  console.log(`a fresh isolate's first console.log costs the candidate p50 ${f2(log.first.p50)} ms of virtual time (p95 ${f2(log.first.p95)}), the same call again ${f2(log.again.p50)} ms (p95 ${f2(log.again.p95)}): no formatting warm-up in new isolates`);
 }
 
 main().then(
