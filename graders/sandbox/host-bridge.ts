@@ -84,9 +84,10 @@ const DEAD: BridgeHooks = new Proxy({} as BridgeHooks, {
 /**
  * Once per host thread and prelude, before its first real isolate: a throwaway isolate goes through a
  * run's set-up and formats every kind of value (rt.rehearse: init, the builtins' export names, sealing,
- * locking the intrinsics, the formatting pass), and the prelude's code cache is made from it. Every later isolate then gets that set-up's
- * functions compiled, and a run's set-up took 0.4 ms instead of 1.3 (its functions no longer compile
- * from source per run). The same fixed steps on every host thread, so every run starts alike.
+ * locking the intrinsics, the formatting pass), and the prelude's code cache is made from it. Every
+ * later isolate then gets that set-up's functions compiled, and a run's set-up took 0.4 ms instead of
+ * 1.3 (its functions no longer compile from source per run). The same fixed steps on every host
+ * thread, so every run starts alike.
  */
 function rehearseOnce(memoryMb: number, prelude: string): void {
   if (preludeCache?.code === prelude && preludeCache.rehearsed) return;

@@ -305,7 +305,8 @@ const rt = {
    * caches and regular expressions, and it cost each new isolate about 3.6 ms of CPU (a 3-test grading
    * 11 ms of its 52) to spare the candidate about 0.7 ms at its first console.log, which the candidate
    * now pays, the same in every run (measured with performance.now() around console.log in
-   * `npm run sandbox` and `npm run bench -- grader`: 0.7-1.1 ms for the first call without the pass, 0.3-0.5 with it, 0.1-0.3 later).
+   * `npm run sandbox` and `npm run bench -- grader`: 0.7-1.1 ms for the first call without the pass,
+   * 0.3-0.5 with it, 0.1-0.3 later).
    */
   rehearse(memoryMb: number): number {
     rt.init({ threadId: 0, isMainThread: true, seed: 0, cores: 1, epochMs: 0, forbid: [], trusted: [], memoryMb });
