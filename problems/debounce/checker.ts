@@ -7,8 +7,11 @@ type Observation = {
   done: { fn: number; at: number; kind: "call" | "cancel"; args: string }[];
   runs: { fn: number; at: number; args: string }[];
 };
-/** A run that must happen: not before `earliest`, not after `latest`, with `args`. */
-type Expected = { due: number; earliest: number; latest: number; args: string; callAt: number };
+/**
+ * A run that must happen: not before `earliest`, not after `latest`, with `args`. An `optional` one
+ * may happen or not: the next step came too near its deadline to tell which came first (below).
+ */
+type Expected = { due: number; earliest: number; latest: number; args: string; callAt: number; optional?: boolean };
 
 /** How late a run may come (virtual ms): the CPU time of a few callbacks, with a wide margin. */
 const LATE_MS = 10;
@@ -25,12 +28,21 @@ function window(callAt: number, ms: number, args: string): Expected {
 }
 const fmt = (n: number) => (Math.round(n * 100) / 100).toString();
 
-/** The runs a trailing-edge debounce must make, from what the driver really did and when. */
+/**
+ * The runs a trailing-edge debounce must make, from what the driver really did and when. A step's
+ * time is h.now() in its macrotask, which counts the CPU the macrotask spent before it (a GC of the
+ * candidate's heap, say): a step that began before a deadline can read a few ms after it. So a step
+ * read within [due - EARLY_MS, due + LATE_MS) of the pending run's deadline leaves that run optional;
+ * a cancel read 5 ms before its deadline once failed a correct debounce this way (session 16). No
+ * test puts a step that near a deadline on purpose: the nearest, a cancel 5 ms before it, still
+ * forbids the run whenever it is read before due - EARLY_MS, as it is without such a stall.
+ */
 function expectedRuns(o: Observation, fn: number, ms: number, until: number): Expected[] {
   const out: Expected[] = [];
   let pending: Expected | undefined;
   for (const step of o.done.filter((d) => d.fn === fn)) {
-    if (pending && pending.due <= step.at) out.push(pending);
+    if (pending && pending.earliest <= step.at && step.at < pending.latest) out.push({ ...pending, optional: true });
+    else if (pending && pending.due <= step.at) out.push(pending);
     // A call restarts the wait with its own arguments; a cancel drops what was pending.
     pending = step.kind === "call" ? window(step.at, ms, step.args) : undefined;
   }
@@ -45,19 +57,27 @@ function checkFunction(o: Observation, fn: number, ms: number, until: number, ma
   const want = expectedRuns(o, fn, ms, until);
   const got = o.runs.filter((r) => r.fn === fn);
   const fail = (message: string, figures?: CheckOutcome["figures"]): CheckOutcome => ({ check, passed: false, verdict: "wrong_answer", message, figures });
-  for (let i = 0; i < Math.min(want.length, got.length); i++) {
-    const w = want[i];
-    const g = got[i];
-    if (g.at < w.earliest || g.at > w.latest) {
-      return fail(`run #${i + 1} of ${name} came at ${rel(g.at)} ms; it should come ${ms} ms after the last call before it (made at ${rel(w.callAt)} ms), i.e. at ${rel(w.callAt + ms)} ms`, { runAtMs: rel(g.at), expectedAtMs: rel(w.callAt + ms), lateAllowedMs: LATE_MS });
+  const required = want.filter((w) => !w.optional).length;
+  const expected = required === want.length ? `${required}` : `${required} to ${want.length}`;
+  let used = 0;
+  const countFail = () => {
+    const detail = got.length > used ? ` (an extra run at ${rel(got[used].at)} ms)` : "";
+    return fail(`${name} ran ${got.length} time(s), expected ${expected}${detail}`, { runs: got.length, expectedRuns: expected });
+  };
+  for (const w of want) {
+    const g = got[used];
+    if (g && g.at >= w.earliest && g.at <= w.latest && g.args === w.args) {
+      used++;
+      continue;
     }
-    if (g.args !== w.args) return fail(`run #${i + 1} of ${name} got other arguments than the last call before it (the call at ${rel(w.callAt)} ms)`);
+    if (w.optional) continue;
+    if (!g) return countFail();
+    if (g.at < w.earliest || g.at > w.latest) {
+      return fail(`run #${used + 1} of ${name} came at ${rel(g.at)} ms; it should come ${ms} ms after the last call before it (made at ${rel(w.callAt)} ms), i.e. at ${rel(w.callAt + ms)} ms`, { runAtMs: rel(g.at), expectedAtMs: rel(w.callAt + ms), lateAllowedMs: LATE_MS });
+    }
+    return fail(`run #${used + 1} of ${name} got other arguments than the last call before it (the call at ${rel(w.callAt)} ms)`);
   }
-  if (got.length !== want.length) {
-    const extra = got[want.length];
-    const detail = got.length > want.length ? ` (an extra run at ${rel(extra.at)} ms)` : "";
-    return fail(`${name} ran ${got.length} time(s), expected ${want.length}${detail}`, { runs: got.length, expectedRuns: want.length });
-  }
+  if (used < got.length) return countFail();
   return { check, passed: true, verdict: "wrong_answer", message: `${name} ran ${got.length} time(s), each ${ms} ms after the last call, with its arguments` };
 }
 
