@@ -4,6 +4,7 @@
  * deadline must still forbid the run. Observations are built by hand: the boundary is what is tested,
  * and a real run reads a step that late only rarely.
  */
+import { describe, expect, it } from "@jest/globals";
 import { check } from "../../problems/debounce/checker";
 import type { CheckContext } from "../../graders/problem-package";
 
