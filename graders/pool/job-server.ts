@@ -6,6 +6,7 @@
 import { gradeInProcess, type RunProgram } from "../grade";
 import { CompilerProcess } from "./compiler-client";
 import { serializeError } from "../errors";
+import { trimHeapIfGrown } from "./heap-trim";
 import type { GraderProcessMessage, SupervisorMessage } from "./protocol";
 
 const WARM_UP_MAX_MS = 15_000;
@@ -30,13 +31,17 @@ const compiler = new CompilerProcess();
 
 async function handle(message: SupervisorMessage, runtime: () => RunProgram): Promise<void> {
   if (message.type !== "job") return;
+  let reply: GraderProcessMessage;
   try {
     const runProgram = withHeartbeat(message.id, runtime());
     const report = await gradeInProcess(message.pkg, message.source, { ...message.options, runProgram, compiler });
-    send({ type: "report", id: message.id, report });
+    reply = { type: "report", id: message.id, report };
   } catch (e) {
-    send({ type: "error", id: message.id, error: serializeError(e) });
+    reply = { type: "error", id: message.id, error: serializeError(e) };
   }
+  // Before the reply: the supervisor reads this process's size when the reply arrives (recycleRssMb).
+  trimHeapIfGrown();
+  send(reply);
 }
 
 export async function serveGradingJobs(runtime: () => RunProgram, warmUp?: () => Promise<void>): Promise<void> {

@@ -32,8 +32,10 @@ export interface GraderPoolOptions {
   execArgv?: string[];
   /**
    * A process whose resident memory exceeds this many MB after a job is replaced by a fresh one before
-   * its next job. Grading matrix-multiply again and again grows a process (about 400 to 830 MB over 25
-   * gradings; 1.9 GB once in a full test run) for a reason not yet found; this bounds it.
+   * its next job: the last guard. Grading matrix-multiply again and again grew a process to 880 MB in
+   * ten gradings (1.9 GB once in a full test run): glibc kept its runs' freed buffers in the host
+   * threads' arenas. A process now trims its C heap after a job that grew it (heap-trim.ts), and
+   * stays at 300 to 500 MB.
    * @defaultValue 1024
    */
   recycleRssMb?: number;
