@@ -3,15 +3,15 @@
  *
  * Why: a thread's CPU time, the base of virtual time, includes the kernel's work on the page faults
  * of memory the thread touches for the first time, and on these virtual machines that work depends on
- * the host: a page that the guest gave back (free page reporting) is faulted in again by the host, at
- * about 17 us instead of about 1. A parallel-sort call allocates a 6 MB SharedArrayBuffer in the main
- * thread, and the main thread's buffers are not freed between calls (the host threads and the
- * isolates that saw them hold them until their next GC), so each call took fresh pages: 53,000 faults
- * in one grading's main thread. In a bad spell every call gained about 30 ms, in the one-worker and in
- * the two-worker call alike, and a correct sort's 1.6 read 1.27 (a CI run; quiet, the same copy cost
- * 4-5 ms, and up to 30 ms in single calls beside another grading). Taken from memory faulted in here,
- * before the run's clock starts, the same copy costs about 1.5 ms and the grading's main thread took
- * about 9,000 faults.
+ * the host: a page that the guest gave back (free page reporting, most likely the cause) is faulted in
+ * again by the host, about 17 us a page in the slow calls below against about 1-3 quiet. A
+ * parallel-sort call allocates a 6 MB SharedArrayBuffer in the main thread, and the main thread's
+ * buffers are not freed between calls (the host threads and the isolates that saw them hold them until
+ * their next GC), so each call took fresh pages: 53,000 faults in one grading's main thread. In a bad
+ * spell every call gained about 30 ms, in the one-worker and in the two-worker call alike, and a
+ * correct sort's 1.6 read 1.27 (a CI run; quiet, the same copy cost 4-5 ms, and up to 30 ms in single
+ * calls beside another grading). Taken from memory faulted in here, before the run's clock starts, the
+ * same copy costs about 1.5 ms and the grading's main thread took about 9,000 faults.
  *
  * How: glibc serves a thread's blocks below the mmap threshold from that thread's arena. The threshold
  * is set to glibc's largest (32 MB), trimming and the release of free arena heaps are put off (trim
