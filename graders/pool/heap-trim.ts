@@ -6,9 +6,9 @@
  * glibc keeps what is freed in each thread's arena (once a large block has been freed, its mmap
  * threshold rises, so later blocks of that size come from the arenas and stay there, fragmented).
  * malloc_trim(0) hands those free pages back: after ten gradings the process held 300 to 500 MB
- * instead of 880, and a grading took about 3% longer (freed pages are faulted in again). A trim costs about 10 ms of CPU even when there is
- * nothing to give back, so it runs only when the process grew by TRIM_GROWTH_MB since the last one,
- * which a small problem's jobs never do.
+ * instead of 880, and a grading took about 3% longer (freed pages are faulted in again). A trim costs
+ * about 10 ms of CPU even when there is nothing to give back, so it runs only when the process grew by
+ * TRIM_GROWTH_MB since the last one, which a small problem's jobs never do.
  */
 import { libc } from "../sandbox/libc";
 import { residentMb } from "./process-memory";

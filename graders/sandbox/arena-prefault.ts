@@ -38,7 +38,6 @@ interface Calls {
   mallopt(param: number, value: number): number;
 }
 let calls: Calls | null | undefined;
-let tuned = false;
 
 function load(): Calls | null {
   if (calls !== undefined) return calls;
@@ -46,12 +45,16 @@ function load(): Calls | null {
   const c = libc();
   if (!c) return null;
   try {
-    calls = {
+    const bound = {
       malloc: c.lib.func("malloc", "void *", ["size_t"]),
       free: c.lib.func("free", "void", ["void *"]),
       memset: c.lib.func("memset", "void *", ["void *", "int", "size_t"]),
       mallopt: c.lib.func("mallopt", "int", ["int", "int"]),
     } as Calls;
+    // The tuning is process-wide and made once; without it a prefault would be trimmed away at once.
+    const tuned = [[M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES], [M_TRIM_THRESHOLD, TRIM_THRESHOLD_BYTES], [M_TOP_PAD, TOP_PAD_BYTES]]
+      .every(([param, value]) => bound.mallopt(param, value) === 1);
+    calls = tuned ? bound : null;
   } catch {
     calls = null;
   }
@@ -65,10 +68,6 @@ export const PREFAULT_MB = 256;
 export function prefaultArena(mb = PREFAULT_MB): void {
   const c = load();
   if (!c) return;
-  if (!tuned) {
-    tuned = c.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES) === 1 && c.mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD_BYTES) === 1 && c.mallopt(M_TOP_PAD, TOP_PAD_BYTES) === 1;
-    if (!tuned) return;
-  }
   const blocks: unknown[] = [];
   for (let done = 0; done < mb << 20; done += BLOCK_BYTES) {
     const p = c.malloc(BLOCK_BYTES);

@@ -3,10 +3,7 @@
  * A real child process fragments its own heap and trims it with the real malloc_trim; /proc tells the sizes.
  */
 import { describe, expect, it } from "@jest/globals";
-import { fork } from "node:child_process";
-import { join } from "node:path";
-
-const ROOT = join(__dirname, "../..");
+import { childReport } from "../helpers/child-report";
 
 interface Trim {
   beforeMb: number;
@@ -18,16 +15,7 @@ interface ChildReport {
   trimmed: Trim | null;
 }
 
-function runChild(): Promise<ChildReport> {
-  return new Promise((resolve, reject) => {
-    const child = fork(join(ROOT, "tests/fixtures/pool/heap-trim-child.ts"), [], { cwd: ROOT, execArgv: ["--import", "tsx", "--expose-gc"], stdio: "pipe" });
-    child.once("message", (m) => {
-      child.kill();
-      resolve(m as ChildReport);
-    });
-    child.once("exit", (code) => reject(new Error(`heap-trim child exited (${code}) before reporting`)));
-  });
-}
+const runChild = () => childReport<ChildReport>("tests/fixtures/pool/heap-trim-child.ts", ["--expose-gc"]);
 
 describe("heap trim after a job", () => {
   it("hands freed, fragmented C heap back, only once the process grew by the given amount", async () => {

@@ -3,22 +3,11 @@
  * (graders/sandbox/arena-prefault.ts). A real child process counts a thread's page faults in /proc.
  */
 import { describe, expect, it } from "@jest/globals";
-import { fork } from "node:child_process";
-import { join } from "node:path";
+import { childReport } from "../helpers/child-report";
 
-const ROOT = join(__dirname, "../..");
 type Faults = { prefaultFaults: number; bufferFaults: number };
 
-function runChild(): Promise<{ without: Faults; with: Faults }> {
-  return new Promise((resolve, reject) => {
-    const child = fork(join(ROOT, "tests/fixtures/sandbox/arena-prefault-child.ts"), [], { cwd: ROOT, execArgv: ["--import", "tsx"], stdio: "pipe" });
-    child.once("message", (m) => {
-      child.kill();
-      resolve(m as { without: Faults; with: Faults });
-    });
-    child.once("exit", (code) => reject(new Error(`arena-prefault child exited (${code}) before reporting`)));
-  });
-}
+const runChild = () => childReport<{ without: Faults; with: Faults }>("tests/fixtures/sandbox/arena-prefault-child.ts");
 
 describe("arena prefault", () => {
   it("lets a thread's buffers take no fresh pages once its arena is faulted in", async () => {
