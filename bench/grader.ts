@@ -18,6 +18,7 @@ import { compileOwnProgram, compileSolution, compileTrusted } from "../graders/c
 import { gradeInFreshProcess } from "./process-per-submission";
 import { gradeInRawIsolate } from "./isolate-floor";
 import { firstLogCost } from "./first-log";
+import { processTreeCpuMs } from "./process-tree-cpu";
 import { latencies, summarize, tally, throughput, type LegFigures } from "./stats";
 
 function parseArgs(argv: string[]): { problem: string; n: number } {
@@ -45,35 +46,51 @@ interface Leg {
   name: string;
   concurrency: number;
   job: () => Promise<string>;
+  /** CPU ms so far of the processes that do this leg's work (processTreeCpuMs), where it can be read. */
+  cpuMs?: () => number | null;
 }
 
-type LegResult = LegFigures & { idle: { p50: number; p95: number } };
+/** `cpuMs`: the leg's CPU per submission back to back, when its leg can read it. */
+type LegResult = LegFigures & { idle: { p50: number; p95: number }; cpuMs: number | null };
+
+interface BlockFigures {
+  latencies: number[][];
+  /** Per leg, CPU per counted submission (cpuMs readings around each block), else null. */
+  cpuMs: (number | null)[];
+}
 
 /**
  * Each leg's latencies, sequential, in alternating blocks. Every block starts with one submission that
  * is not counted: the first after another leg's block would meet a machine that had a rest.
  */
-async function blockLatencies(runs: (() => Promise<unknown>)[], n: number, gapMs: number): Promise<number[][]> {
+async function blockLatencies(legs: Leg[], runs: (() => Promise<unknown>)[], n: number, gapMs: number): Promise<BlockFigures> {
   const out = runs.map(() => [] as number[]);
+  const cpu: (number | null)[] = legs.map((leg) => (leg.cpuMs?.() == null ? null : 0));
   for (let done = 0; done < n; done += BLOCK) {
     for (const [i, run] of runs.entries()) {
       await run();
+      // Read after the uncounted lead-in, so the spares it leaves to make are charged to the block, as
+      // the block's last submission leaves its own to the next.
+      const before = legs[i].cpuMs?.() ?? null;
       out[i].push(...(await latencies(Math.min(BLOCK, n - done), run, gapMs)));
+      const after = legs[i].cpuMs?.() ?? null;
+      cpu[i] = cpu[i] === null || before === null || after === null ? null : cpu[i]! + (after - before);
     }
   }
-  return out;
+  return { latencies: out, cpuMs: cpu.map((c) => (c === null ? null : c / n)) };
 }
 
 async function measure(legs: Leg[], n: number): Promise<LegResult[]> {
   const verdicts = legs.map(() => [] as string[]);
   // Each leg's job, its verdict tallied.
   const runs = legs.map((leg, i) => async () => verdicts[i].push(await leg.job()));
-  const backToBack = await blockLatencies(runs, n, 0);
-  const idle = await blockLatencies(runs, n, IDLE_GAP_MS);
+  const backToBack = await blockLatencies(legs, runs, n, 0);
+  const idle = await blockLatencies(legs, runs, n, IDLE_GAP_MS);
   const results: LegResult[] = [];
   for (const [i, leg] of legs.entries()) {
     const thr = await throughput(n, leg.concurrency, runs[i]);
-    results.push({ name: leg.name, ...summarize(backToBack[i]), idle: summarize(idle[i]), throughput: thr, concurrency: leg.concurrency, samples: n, verdicts: tally(verdicts[i]) });
+    const figures = { ...summarize(backToBack.latencies[i]), idle: summarize(idle.latencies[i]), cpuMs: backToBack.cpuMs[i] };
+    results.push({ name: leg.name, ...figures, throughput: thr, concurrency: leg.concurrency, samples: n, verdicts: tally(verdicts[i]) });
   }
   return results;
 }
@@ -113,7 +130,7 @@ async function main(): Promise<void> {
     await Promise.all(Array.from({ length: cores }, () => pool.grade(pkg, source))); // start and warm every process
     rows = await measure(
       [
-        { name: "grader pool (this project)", concurrency: cores, job: async () => (await pool.grade(pkg, submission())).verdict },
+        { name: "grader pool (this project)", concurrency: cores, job: async () => (await pool.grade(pkg, submission())).verdict, cpuMs: () => processTreeCpuMs(pool.pids()) },
         { name: "process per submission (a)", concurrency: cores, job: () => gradeInFreshProcess(pkg, submission(), true) },
         { name: "  transpiling only (a')", concurrency: cores, job: () => gradeInFreshProcess(pkg, submission(), false) },
         { name: "raw isolated-vm floor (b)", concurrency: 1, job: () => gradeInRawIsolate(pkg, compiled.js, driver.js) },
@@ -130,6 +147,13 @@ async function main(): Promise<void> {
   console.log(`type check + compile of the solution alone: p50 ${f1(compileMs.p50)} ms, p95 ${f1(compileMs.p95)} ms (in the pool's and (a)'s figures, not in (a') or (b): (a') only transpiles, (b) reuses the compiled code)`);
   console.log(`  with a program and checker of its own, as before the shared checker and as (a) does: p50 ${f1(ownProgramMs.p50)} ms, p95 ${f1(ownProgramMs.p95)} ms`);
   console.log(`latency p50: pool ${f1(ours.p50)} ms = ${f1(perProcess.p50 / ours.p50)}x faster than a process per submission (${f1(transpiling.p50 / ours.p50)}x transpiling only), ${f1(ours.p50 / floor.p50)}x the raw isolate floor`);
+  if (ours.cpuMs !== null) {
+    const bound = ours.cpuMs / cores;
+    console.log(
+      `  back to back, the grader processes and their type checkers spend ${f1(ours.cpuMs)} ms of CPU per submission (the spares made for the next one included): ` +
+        `on ${cores} cores no p50 below ${f1(bound)} ms, ${f1(bound / floor.p50)}x the floor`,
+    );
+  }
   console.log(
     `  one submission every ${IDLE_GAP_MS} ms (the grader idle before each, its spare isolates ready): pool p50 ${f1(ours.idle.p50)} ms, p95 ${f1(ours.idle.p95)} ms; ` +
       `floor p50 ${f1(floor.idle.p50)} ms, so ${f1(ours.idle.p50 / floor.idle.p50)}x the floor; process per submission p50 ${f1(perProcess.idle.p50)} ms`,
