@@ -55,37 +55,39 @@ type LegResult = LegFigures & { idle: { p50: number; p95: number }; cpuMs: numbe
 
 interface BlockFigures {
   latencies: number[][];
-  /** Per leg, CPU per counted submission (cpuMs readings around each block), else null. */
+  /** Per leg, CPU per counted submission (its cpuMs read around each block), else null. */
   cpuMs: (number | null)[];
 }
 
 /**
  * Each leg's latencies, sequential, in alternating blocks. Every block starts with one submission that
- * is not counted: the first after another leg's block would meet a machine that had a rest.
+ * is not counted: the first after another leg's block would meet a machine that had a rest. `cpuMs`,
+ * per leg where given, is read around each block.
  */
-async function blockLatencies(legs: Leg[], runs: (() => Promise<unknown>)[], n: number, gapMs: number): Promise<BlockFigures> {
+async function blockLatencies(runs: (() => Promise<unknown>)[], n: number, gapMs: number, cpuMs: Leg["cpuMs"][] = []): Promise<BlockFigures> {
   const out = runs.map(() => [] as number[]);
-  const cpu: (number | null)[] = legs.map((leg) => (leg.cpuMs?.() == null ? null : 0));
+  const spent = runs.map((): number | null => 0);
   for (let done = 0; done < n; done += BLOCK) {
     for (const [i, run] of runs.entries()) {
       await run();
       // Read after the uncounted lead-in, so the spares it leaves to make are charged to the block, as
       // the block's last submission leaves its own to the next.
-      const before = legs[i].cpuMs?.() ?? null;
+      const before = cpuMs[i]?.() ?? null;
       out[i].push(...(await latencies(Math.min(BLOCK, n - done), run, gapMs)));
-      const after = legs[i].cpuMs?.() ?? null;
-      cpu[i] = cpu[i] === null || before === null || after === null ? null : cpu[i]! + (after - before);
+      const after = cpuMs[i]?.() ?? null;
+      const so = spent[i];
+      spent[i] = so === null || before === null || after === null ? null : so + (after - before);
     }
   }
-  return { latencies: out, cpuMs: cpu.map((c) => (c === null ? null : c / n)) };
+  return { latencies: out, cpuMs: spent.map((s) => (s === null ? null : s / n)) };
 }
 
 async function measure(legs: Leg[], n: number): Promise<LegResult[]> {
   const verdicts = legs.map(() => [] as string[]);
   // Each leg's job, its verdict tallied.
   const runs = legs.map((leg, i) => async () => verdicts[i].push(await leg.job()));
-  const backToBack = await blockLatencies(legs, runs, n, 0);
-  const idle = await blockLatencies(legs, runs, n, IDLE_GAP_MS);
+  const backToBack = await blockLatencies(runs, n, 0, legs.map((leg) => leg.cpuMs));
+  const idle = await blockLatencies(runs, n, IDLE_GAP_MS);
   const results: LegResult[] = [];
   for (const [i, leg] of legs.entries()) {
     const thr = await throughput(n, leg.concurrency, runs[i]);

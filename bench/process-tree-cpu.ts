@@ -6,31 +6,24 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 
-function read(path: string): string | null {
+/** A /proc file or listing, or null: the thread or process may end between the listing and the read. */
+function gone<T>(f: () => T): T | null {
   try {
-    return readFileSync(path, "utf8");
+    return f();
   } catch {
-    return null; // the thread or process ended between the listing and the read
+    return null;
   }
 }
 
-function ownThreadsNs(pid: number): number {
-  let ns = 0;
-  for (const tid of readdirSync(`/proc/${pid}/task`)) ns += Number(read(`/proc/${pid}/task/${tid}/schedstat`)?.split(" ")[0] ?? 0);
-  return ns;
-}
-
-function children(pid: number): number[] {
-  const out: number[] = [];
-  for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    for (const c of (read(`/proc/${pid}/task/${tid}/children`) ?? "").trim().split(/\s+/)) if (c) out.push(Number(c));
-  }
-  return out;
-}
-
+/** One pass over a process's threads: their CPU and the children they started. */
 function treeNs(pid: number): number {
-  if (!existsSync(`/proc/${pid}/task`)) return 0;
-  return ownThreadsNs(pid) + children(pid).reduce((s, c) => s + treeNs(c), 0);
+  let ns = 0;
+  for (const tid of gone(() => readdirSync(`/proc/${pid}/task`)) ?? []) {
+    const task = `/proc/${pid}/task/${tid}`;
+    ns += Number(gone(() => readFileSync(`${task}/schedstat`, "utf8"))?.split(" ")[0] ?? 0);
+    for (const c of (gone(() => readFileSync(`${task}/children`, "utf8")) ?? "").trim().split(/\s+/)) if (c) ns += treeNs(Number(c));
+  }
+  return ns;
 }
 
 /** CPU ms of `pids` and their descendants so far, or null where /proc cannot tell. */
