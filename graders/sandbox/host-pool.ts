@@ -12,7 +12,7 @@ import { Worker, MessageChannel, type MessagePort } from "node:worker_threads";
 import { existsSync, readFileSync, statSync, readdirSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { join, resolve } from "node:path";
-import type { FromHost } from "./thread-protocol";
+import type { FromHost, HostWorkerData } from "./thread-protocol";
 
 export interface HostThread {
   worker: Worker;
@@ -158,7 +158,10 @@ export class HostPool {
 
   private spawn(): Promise<HostThread> {
     const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(this.hostScript!, { workerData: { cmd: port2 }, transferList: [port2], stdout: false, stderr: false });
+    // The prelude goes to a host once, here: sent with every run's start it cost each run a copy of
+    // 180 kB on both threads, and the host's copy a large-object page faulted in and unmapped again.
+    const workerData: HostWorkerData = { cmd: port2, prelude: this.prelude() };
+    const worker = new Worker(this.hostScript!, { workerData, transferList: [port2], stdout: false, stderr: false });
     const h: HostThread = { worker, cmd: port1, onMessage: null, busy: false, warm: false };
     this.all.add(h);
     return new Promise((resolvePromise, reject) => {

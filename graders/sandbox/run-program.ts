@@ -104,7 +104,7 @@ class Run {
     const msg: ThreadStart = {
       t: "start", run: this.id, threadId: id, parentId, kind, source, mode: s.mode, modules: s.modules, entry: s.entry,
       solution: s.solution, trusted: s.trusted, input: id === 0 ? s.input : undefined, workerData: data, seed: s.seed,
-      cores: s.cores, limits: this.limits, forbid: s.forbid ?? [], startNs, table: this.tableBuffers, prelude: "",
+      cores: s.cores, limits: this.limits, forbid: s.forbid ?? [], startNs, table: this.tableBuffers,
       timeline: s.timeline !== false, blockedMs: BLOCKED_TASK_MS, warmIsolates: s.warmIsolates === true,
       threadsInTurn: s.threadsInTurn === true, turnCpu: this.turnCpu,
     };
@@ -123,7 +123,6 @@ class Run {
         }
         rec.host = h;
         h.onMessage = (m) => this.onMessage(m);
-        msg.prelude = hostPool.prelude();
         h.cmd.postMessage(msg);
         for (const q of rec.queued) h.cmd.postMessage({ t: "deliver", run: this.id, ev: q.ev, stamp: q.stamp });
         rec.queued = [];

@@ -6,12 +6,11 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { parentPort, workerData } from "node:worker_threads";
-import type { MessagePort } from "node:worker_threads";
 import { CandidateThread } from "./candidate-thread";
 import { disposeSpareIsolate, prepareSpareIsolate } from "./spare-isolate";
-import type { FromHost, ToHost } from "./thread-protocol";
+import type { FromHost, HostWorkerData, ToHost } from "./thread-protocol";
 
-const cmd = (workerData as { cmd: MessagePort }).cmd;
+const { cmd, prelude } = workerData as HostWorkerData;
 const send = (m: FromHost) => parentPort!.postMessage(m);
 
 /**
@@ -28,19 +27,19 @@ function retire(): void {
   process.exit(0);
 }
 
-/** The last run's isolate settings: a spare is made like it (most runs of a grading share them). */
-let last: { memoryMb: number; prelude: string } | null = null;
+/** The last run's heap limit: a spare is made like it (most runs of a grading share it). */
+let lastMemoryMb: number | null = null;
 
 cmd.on("message", (m: ToHost) => {
   if (m.t === "retire") return retire();
   if (m.t === "warm") {
-    if (last) prepareSpareIsolate(last.memoryMb, last.prelude);
+    if (lastMemoryMb !== null) prepareSpareIsolate(lastMemoryMb, prelude);
     return;
   }
   if (m.t === "cool") return disposeSpareIsolate();
   if (m.t !== "start") return;
-  last = { memoryMb: m.limits.memoryMb, prelude: m.prelude };
-  const thread = new CandidateThread(m, cmd, send);
+  lastMemoryMb = m.limits.memoryMb;
+  const thread = new CandidateThread(m, prelude, cmd, send);
   const end = thread.run();
   send({ t: "end", run: m.run, end });
   thread.releaseIsolate();

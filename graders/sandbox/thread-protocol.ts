@@ -1,6 +1,13 @@
 /** Messages between the supervisor (grader process main thread) and host threads. */
 import type { TableBuffers } from "./shared-table";
 import type { RunLimits } from "./run-spec";
+import type { MessagePort } from "node:worker_threads";
+
+/** What a host thread is started with (host-pool.ts): its command port and the runtime prelude every isolate evaluates. */
+export interface HostWorkerData {
+  cmd: MessagePort;
+  prelude: string;
+}
 
 export type ThreadKind = "main" | "module" | "eval" | "thread";
 
@@ -25,7 +32,6 @@ export interface ThreadStart {
   forbid: string[];
   startNs: number;
   table: TableBuffers;
-  prelude: string;
   timeline: boolean;
   warmIsolates: boolean;
   /** RunSpec.threadsInTurn. */
