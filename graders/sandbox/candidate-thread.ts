@@ -138,6 +138,7 @@ export class CandidateThread {
     this.iso.call("init", [{
       threadId: this.me, isMainThread: this.me === 0, seed: s.seed, cores: s.cores, epochMs: EPOCH_MS,
       workerData: s.workerData, forbid: s.forbid, trusted: s.trusted.map((t) => "file://" + t), memoryMb: s.limits.memoryMb,
+      eagerInspect: s.mode === "program",
     }]);
     const src: ModuleSource = {
       resolve: (spec, from) => resolveModule(spec, from, s.modules, s.trusted),

@@ -91,4 +91,41 @@ describe("test mode", () => {
     const spans = r.timeline!.lanes[0].spans;
     expect(spans.some((s) => s.kind === "blocked" && s.end - s.start >= 79)).toBe(true);
   });
+
+  // A graded run sets util.inspect up at its first console call (runtime/isolate/inspect-lib.ts), after
+  // lockIntrinsics: in the main thread, in a worker of the solution's, for console.table and for the
+  // text of an uncaught error, what it prints is what Node prints.
+  test("what a graded run prints is formatted as Node formats it, main thread and worker alike", async () => {
+    const r = await runProgram(testSpec(
+      `import "./solution.js"; export function run(input, s) { return s.print(); }`,
+      `import { Worker } from "node:worker_threads";
+       export async function print() {
+         console.log({ a: [1, { b: "it's" }] }, new Map([[1, new Set(["x"])]]), "%d", 5);
+         console.table([{ k: "全角", v: 1 }]);
+         const w = new Worker("console.log([new Uint8Array(2), { n: null }]); throw new RangeError('in worker');", { eval: true });
+         const error = await new Promise((r) => w.on("error", r));
+         console.error(error instanceof RangeError, error.message);
+         return 1;
+       }`,
+      null,
+    ));
+    expect(r.status).toBe("ok");
+    const out = (stream: string) => r.output.filter((o) => o.stream === stream).map((o) => o.text).join("");
+    expect(out("stdout")).toBe(
+      "{ a: [ 1, { b: \"it's\" } ] } Map(1) { 1 => Set(1) { 'x' } } %d 5\n" +
+        "┌─────────┬────────┬───┐\n│ (index) │ k      │ v │\n├─────────┼────────┼───┤\n│ 0       │ '全角' │ 1 │\n└─────────┴────────┴───┘\n" +
+        "[ Uint8Array(2) [ 0, 0 ], { n: null } ]\n",
+    );
+    expect(out("stderr")).toBe("true in worker\n");
+  });
+
+  test("an uncaught error in a graded run is described as Node prints it", async () => {
+    const r = await runProgram(testSpec(
+      `import "./solution.js"; export function run(input, s) { return new Promise(() => setTimeout(() => s.fail(), 1)); }`,
+      `export function fail() { throw Object.assign(new TypeError("bad input"), { code: "E_BAD" }); }`,
+      null,
+    ));
+    expect(r.status).toBe("runtime_error");
+    expect(r.output.map((o) => o.text).join("")).toMatch(/^Uncaught TypeError: bad input\n(    at .*\n)*  code: 'E_BAD'\n\}\n$/);
+  });
 });

@@ -3,11 +3,10 @@
  * lib/internal/console/constructor.js) drawn with the box characters of lib/internal/cli_table.js,
  * cells left-aligned and padded to the widest cell of their column.
  */
-import * as inspectLib from "node-inspect-extracted";
-import { inspect } from "node-inspect-extracted";
+import { inspect, inspectLib } from "./inspect-lib";
 
-/** The library's getStringWidth (full-width code points count 2, combining marks 0): the width Node pads by. */
-const getStringWidth = (inspectLib as unknown as { default: { getStringWidth(s: string): number } }).default.getStringWidth;
+/** The library's getStringWidth: the width Node pads by. */
+const getStringWidth = (text: string) => inspectLib().getStringWidth(text);
 
 const INDEX = "(index)";
 const ITERATION_INDEX = "(iteration index)";

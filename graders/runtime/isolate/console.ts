@@ -1,5 +1,5 @@
 /** console, formatted by Node's own util.inspect (node-inspect-extracted), written through the host. */
-import { formatWithOptions, inspect } from "node-inspect-extracted";
+import { formatWithOptions, inspect } from "./inspect-lib";
 import { host } from "./host";
 import { formatTable } from "./console-table";
 

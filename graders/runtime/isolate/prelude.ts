@@ -19,7 +19,7 @@ import { rewriteDynamicImports } from "./dynamic-import";
 import { lockIntrinsics } from "./intrinsics-lock";
 import { createHarness } from "./harness";
 import { reportUncaught, describeError } from "./uncaught";
-import { formatWithOptions, inspect } from "node-inspect-extracted";
+import { formatWithOptions, inspect, inspectLib } from "./inspect-lib";
 import { installIteratorKinds } from "./collection-iterators";
 import { trackDeferredWork } from "./deferred-work";
 
@@ -33,6 +33,8 @@ interface InitConfig {
   forbid?: string[];
   trusted?: string[];
   memoryMb?: number;
+  /** Set util.inspect up now, before any candidate code (program mode: the runtime as Node's; inspect-lib.ts). */
+  eagerInspect?: boolean;
 }
 
 const g = globalThis as unknown as Record<string, unknown>;
@@ -238,6 +240,7 @@ const rt = {
   },
   init(cfg: InitConfig): void {
     epochMs = cfg.epochMs;
+    if (cfg.eagerInspect) inspectLib();
     msg.initThread(cfg.isMainThread, cfg.threadId, cfg.workerData);
     const performance = O.freeze({ now: () => host.now(), timeOrigin: epochMs, toJSON: () => ({ timeOrigin: epochMs }) });
     const sleep = (ms: number) => new O.Promise<void>((r) => timers.setTimeout(r, ms));

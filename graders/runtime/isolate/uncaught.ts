@@ -2,7 +2,7 @@
  * An exception nobody caught in a callback (timer, immediate, message listener, module body):
  * printed like Node's "Uncaught <error>" and reported to the host, which ends this thread.
  */
-import { inspect } from "node-inspect-extracted";
+import { inspect } from "./inspect-lib";
 import { host } from "./host";
 
 export function describeError(e: unknown): { name: string; message: string; stack?: string } {
