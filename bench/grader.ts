@@ -17,7 +17,7 @@ import { createGraderPool, loadPackage, type ProblemPackage } from "../graders/i
 import { compileOwnProgram, compileSolution, compileTrusted } from "../graders/compile";
 import { gradeInFreshProcess } from "./process-per-submission";
 import { gradeInRawIsolate } from "./isolate-floor";
-import { firstLogCost } from "./first-log";
+import { firstLogCost, type FirstLogFigures } from "./first-log";
 import { processTreeCpuMs } from "./process-tree-cpu";
 import { latencies, summarize, tally, throughput, type LegFigures } from "./stats";
 
@@ -162,7 +162,9 @@ async function main(): Promise<void> {
   );
   console.log(`throughput: pool ${f1(ours.throughput)}/s vs process per submission ${f1(perProcess.throughput)}/s (${f1(ours.throughput / perProcess.throughput)}x; transpiling only ${f1(transpiling.throughput)}/s, ${f1(ours.throughput / transpiling.throughput)}x), all with ${cores} in flight`);
   const log = await firstLogCost(n);
-  console.log(`a fresh isolate's first console.log costs the candidate p50 ${f2(log.first.p50)} ms of virtual time (p95 ${f2(log.first.p95)}), the same call again ${f2(log.again.p50)} ms (p95 ${f2(log.again.p95)}): no formatting warm-up in new isolates`);
+  const price = (l: FirstLogFigures["program"]) => `p50 ${f2(l.first.p50)} ms of virtual time (p95 ${f2(l.first.p95)}), the same call again ${f2(l.again.p50)} ms (p95 ${f2(l.again.p95)})`;
+  console.log(`a fresh isolate's first console.log costs the candidate ${price(log.program)}: no formatting warm-up in new isolates`);
+  console.log(`  in a graded run, where it also sets util.inspect up: ${price(log.graded)}`);
 }
 
 main().then(
