@@ -13,16 +13,23 @@ const previewEntries = {
     b.onLoad({ filter: /node-inspect-extracted[\\/]dist[\\/]inspect\.js$/ }, async (args) => {
       const text = await readFile(args.path, "utf8");
       if (!text.includes(STUB)) throw new Error("node-inspect-extracted changed: its previewEntries stub was not found");
-      const own = JSON.stringify(resolve("graders/runtime/isolate/collection-iterators.ts"));
+      const own = JSON.stringify(resolve("graders/runtime/isolate/inspect-preview.ts"));
       return { contents: text.replace(STUB, `previewEntries:function(t,k){return require(${own}).previewEntries(t,k)}`), loader: "js" };
     });
   },
 };
 
 const node = { bundle: true, platform: "node", format: "cjs", target: "node20", sourcemap: "inline", external: ["isolated-vm", "typescript", "koffi"], logLevel: "warning" };
-const isolate = { bundle: true, platform: "neutral", format: "iife", target: "es2022", logLevel: "warning", mainFields: ["module", "main"], plugins: [previewEntries] };
+const isolate = { bundle: true, platform: "neutral", format: "iife", target: "es2022", logLevel: "warning", mainFields: ["module", "main"] };
+// The inspect script's value is its `load` (runtime/isolate/inspect-script.ts): a CommonJS bundle in a
+// function whose result is the script's completion value, so it defines no global.
+const inspectScript = {
+  ...isolate, format: "cjs", plugins: [previewEntries],
+  banner: { js: "(function () {\n\"use strict\";\nconst module = { exports: {} };" }, footer: { js: "return module.exports.load;\n})();" },
+};
 const entries = [
   { in: "graders/runtime/isolate/prelude.ts", out: "dist/runtime-prelude.js", opts: isolate },
+  { in: "graders/runtime/isolate/inspect-script.ts", out: "dist/runtime-inspect.js", opts: inspectScript },
   { in: "graders/sandbox/thread-host.ts", out: "dist/thread-host.js", opts: node },
   { in: "graders/pool/grader-process.ts", out: "dist/grader-process.js", opts: node },
   { in: "graders/pool/compiler-process.ts", out: "dist/compiler-process.js", opts: node },

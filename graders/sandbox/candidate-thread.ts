@@ -6,7 +6,7 @@
  */
 import { receiveMessageOnPort, threadId, type MessagePort } from "node:worker_threads";
 import { inspect } from "node:util";
-import { type CandidateIsolate, isDisposedError, isMemoryLimit, isTimeout, ModuleNotFound, type ModuleSource, unpackOutgoing } from "./host-bridge";
+import { type CandidateIsolate, type RuntimeScripts, isDisposedError, isMemoryLimit, isTimeout, ModuleNotFound, type ModuleSource, unpackOutgoing } from "./host-bridge";
 import { B, G, INF, MAX_THREADS, NO_LIVE_CLOCK, ST, SharedTable } from "./shared-table";
 import { ownCpuClockId, threadCpuNs } from "./thread-cpu";
 import { disarmWatchdog, wasKilled, type WatchCell } from "./watch-cell";
@@ -70,7 +70,7 @@ export class CandidateThread {
   /** The run ended cleanly in a main thread with warm isolates on: its isolate may serve the next run. */
   private keepIsolate = false;
 
-  constructor(private s: ThreadStart, private prelude: string, private cmd: MessagePort, private send: (m: FromHost) => void) {
+  constructor(private s: ThreadStart, private runtime: RuntimeScripts, private cmd: MessagePort, private send: (m: FromHost) => void) {
     this.table = new SharedTable(s.table);
     this.me = s.threadId;
     this.waitSlot = new WaitSlot(this.table, this.me);
@@ -134,7 +134,7 @@ export class CandidateThread {
   // ---- boot ----
   private boot(): void {
     const s = this.s;
-    this.iso = takeSpareIsolate(s.limits.memoryMb, this.prelude, s.kind === "main" && s.warmIsolates).bind(this.hooks(), this.watch);
+    this.iso = takeSpareIsolate(s.limits.memoryMb, this.runtime, s.kind === "main" && s.warmIsolates).bind(this.hooks(), this.watch);
     this.iso.call("init", [{
       threadId: this.me, isMainThread: this.me === 0, seed: s.seed, cores: s.cores, epochMs: EPOCH_MS,
       workerData: s.workerData, forbid: s.forbid, trusted: s.trusted.map((t) => "file://" + t), memoryMb: s.limits.memoryMb,

@@ -52,7 +52,17 @@ const UNBOUND: BridgeHooks = {
   portClose: () => {}, mainDone: () => {}, oom: () => {}, sab: (n) => new SharedArrayBuffer(n), sharedId: () => 0,
 };
 
-let preludeCache: { code: string; data?: ivm.ExternalCopy<ArrayBuffer>; rehearsed?: boolean } | null = null;
+/** The candidate runtime's two scripts (dist/): the prelude every isolate evaluates, and util.inspect's, compiled on first use. */
+export interface RuntimeScripts {
+  prelude: string;
+  inspect: string;
+}
+
+type ScriptName = "grader:runtime" | "grader:inspect";
+/** Per host thread, each script's source and the code cache made from it (rehearseOnce). */
+const codeCaches = new Map<ScriptName, { code: string; data?: ivm.ExternalCopy<ArrayBuffer> }>();
+/** The scripts this host thread's caches were made from, once its rehearsal ran. */
+let rehearsed: RuntimeScripts | null = null;
 
 /**
  * An isolate kept after a clean run, for the next run's context: a context with the prelude in an
@@ -65,7 +75,7 @@ export interface WarmIsolate {
   /** The prelude compiled in this isolate. */
   script: ivm.Script;
   memoryMb: number;
-  prelude: string;
+  runtime: RuntimeScripts;
   uses: number;
 }
 
@@ -82,21 +92,21 @@ const DEAD: BridgeHooks = new Proxy({} as BridgeHooks, {
 });
 
 /**
- * Once per host thread and prelude, before its first real isolate: a throwaway isolate goes through a
+ * Once per host thread and runtime, before its first real isolate: a throwaway isolate goes through a
  * run's set-up and formats every kind of value (rt.rehearse: init, the builtins' export names, sealing,
- * locking the intrinsics, the formatting pass), and the prelude's code cache is made from it. Every
+ * locking the intrinsics, the formatting pass), and both scripts' code caches are made from it. Every
  * later isolate then gets that set-up's functions compiled, and a run's set-up took 0.4 ms instead of
  * 1.3 (its functions no longer compile from source per run). The same fixed steps on every host
  * thread, so every run starts alike.
  */
-function rehearseOnce(memoryMb: number, prelude: string): void {
-  if (preludeCache?.code === prelude && preludeCache.rehearsed) return;
+function rehearseOnce(memoryMb: number, runtime: RuntimeScripts): void {
+  if (rehearsed?.prelude === runtime.prelude && rehearsed.inspect === runtime.inspect) return;
   try {
-    new CandidateIsolate(memoryMb, prelude, undefined, true).dispose();
+    new CandidateIsolate(memoryMb, runtime, undefined, true).dispose();
   } catch {
     // Without the rehearsal's cache a run compiles its set-up itself: slower, not different.
   }
-  if (preludeCache?.code === prelude) preludeCache.rehearsed = true;
+  rehearsed = runtime;
 }
 
 export class CandidateIsolate {
@@ -120,15 +130,14 @@ export class CandidateIsolate {
    * A ready context: prelude evaluated (and, in a new isolate, warmed up), callbacks pointing at UNBOUND
    * until bind(). Host threads make the next one while idle, so a run does not wait for this set-up.
    */
-  constructor(readonly memoryMb: number, readonly prelude: string, warm?: WarmIsolate, rehearsal = false) {
-    if (!warm && !rehearsal) rehearseOnce(memoryMb, prelude);
-    // No V8 snapshot: isolated-vm's createSnapshot throws on this prelude ("Reflect.ownKeys called on
-    // non-object"), and even for trivial scripts its globals do not reach contexts made with
-    // createContextSync (isolated-vm 5.0.4, Node 20); its README says not to use it. The compiled
-    // prelude is reused through V8's code cache instead (compilePrelude), and within a warm isolate.
+  constructor(readonly memoryMb: number, readonly runtime: RuntimeScripts, warm?: WarmIsolate, rehearsal = false) {
+    if (!warm && !rehearsal) rehearseOnce(memoryMb, runtime);
+    // No V8 snapshot: an isolate made from a custom snapshot (isolated-vm 5.0.4, Node 20) cost 4.9 ms of
+    // CPU against 2.5 for a plain one, which ate what the prelude's evaluation would save (session 21).
+    // The compiled prelude is reused through V8's code cache instead (compileCached), and within a warm isolate.
     this.isolate = warm?.isolate ?? new ivm.Isolate({ memoryLimit: memoryMb });
     this.uses = (warm?.uses ?? 0) + 1;
-    this.script = warm?.script ?? this.compilePrelude(prelude);
+    this.script = warm?.script ?? this.compileCached("grader:runtime", runtime.prelude);
     this.context = this.isolate.createContextSync();
     const global = this.context.global;
     const ctlBuffer = new SharedArrayBuffer(8 * CTL.SIZE);
@@ -140,8 +149,9 @@ export class CandidateIsolate {
     // inside the isolate and detach the ArrayBuffers a transfer list moves (isolate/buffer-transfer.ts).
     global.setSync("__h_xcopy", new ivm.ExternalCopy(0));
     for (const name of HOOK_NAMES) {
-      global.setSync("__h_" + name, new ivm.Callback((...a: unknown[]) => this.hook(name, a)));
+      global.setSync("__h_" + name, new ivm.Callback((...a: unknown[]) => this.hostCall(() => (this.hooks[name] as (...x: unknown[]) => unknown)(...a), a)));
     }
+    global.setSync("__h_inspectScript", new ivm.Callback(() => this.hostCall(() => this.inspectScript(), [])));
     this.script.runSync(this.context);
     this.rt = global.getSync("__grader_rt", { reference: true }) as ivm.Reference<Record<string, unknown>>;
     global.deleteSync("__grader_rt");
@@ -151,26 +161,43 @@ export class CandidateIsolate {
     if (!warm) this.call("warmup", []);
     if (rehearsal) {
       this.call("rehearse", [memoryMb]);
-      this.cacheWarmPrelude(prelude);
+      this.cacheWarm("grader:runtime", runtime.prelude);
+      this.cacheWarm("grader:inspect", runtime.inspect);
     }
   }
 
   /**
-   * In the rehearsal isolate (rehearseOnce): replace the prelude's code cache by one made after the
+   * In the rehearsal isolate (rehearseOnce): replace a script's code cache by one made after the
    * warm-up, a run's set-up and the formatting pass. A cache made at compile time holds only the top
    * level; made now (the same source compiles to the same functions through V8's per-isolate
    * compilation cache) it holds every function those compiled, so later
    * isolates deserialize them instead of compiling them: a new isolate's set-up dropped from about 20 ms
    * of CPU to about 8 (running the prelude ~6 -> ~1.3 ms), and to about 5 with the one-pass warm-up.
    */
-  private cacheWarmPrelude(code: string): void {
-    if (!preludeCache || preludeCache.code !== code) return;
-    const again = this.isolate.compileScriptSync(code, { filename: "grader:runtime", produceCachedData: true });
+  private cacheWarm(name: ScriptName, code: string): void {
+    const cache = codeCaches.get(name);
+    if (!cache || cache.code !== code) return;
+    const again = this.isolate.compileScriptSync(code, { filename: name, produceCachedData: true });
     const data = (again as unknown as { cachedData?: ivm.ExternalCopy<ArrayBuffer> }).cachedData;
     again.release();
     if (!data) return;
-    preludeCache.data?.release();
-    preludeCache.data = data;
+    cache.data?.release();
+    cache.data = data;
+  }
+
+  /**
+   * The inspect script's value (its `load`, runtime/isolate/inspect-script.ts), compiled into this
+   * isolate from its code cache and run in this context: what the runtime asks for the first time it
+   * formats a value.
+   */
+  private inspectScript(): unknown {
+    if (this.hooks === DEAD) throw new Error("this run has ended");
+    const script = this.compileCached("grader:inspect", this.runtime.inspect);
+    try {
+      return script.runSync(this.context, { reference: true }).derefInto({ release: true });
+    } finally {
+      script.release();
+    }
   }
 
   /**
@@ -184,14 +211,14 @@ export class CandidateIsolate {
     return this;
   }
 
-  /** A callback from the isolate: host code, which the watchdog must not interrupt. */
-  private hook(name: keyof BridgeHooks, args: unknown[]): unknown {
+  /** A callback from the isolate (`args`, what it passed): host code, which the watchdog must not interrupt. */
+  private hostCall(fn: () => unknown, args: unknown[]): unknown {
     const w = this.watch;
     const left = w !== null && leaveCandidate(w);
     try {
       // Killed while calling us: the isolate is going away, and nothing it asks for may happen.
       if (w && !left && wasKilled(w)) return undefined;
-      return (this.hooks[name] as (...x: unknown[]) => unknown)(...args);
+      return fn();
     } finally {
       // A packed message (unpackOutgoing) is freed before the isolate's call returns, whatever happened:
       // its buffers came from the isolate's allocator, which a later free must not outlive.
@@ -212,14 +239,20 @@ export class CandidateIsolate {
     }
   }
 
-  private compilePrelude(code: string): ivm.Script {
-    if (!preludeCache || preludeCache.code !== code) preludeCache = { code };
-    const opts: ivm.ScriptOrigin & ivm.CachedDataOptions = { filename: "grader:runtime" };
-    if (preludeCache.data) opts.cachedData = preludeCache.data;
+  /** Compile one of the runtime's scripts from this host thread's code cache of it (made on the first compile). */
+  private compileCached(name: ScriptName, code: string): ivm.Script {
+    let cache = codeCaches.get(name);
+    if (cache?.code !== code) {
+      cache?.data?.release();
+      cache = { code };
+      codeCaches.set(name, cache);
+    }
+    const opts: ivm.ScriptOrigin & ivm.CachedDataOptions = { filename: name };
+    if (cache.data) opts.cachedData = cache.data;
     else opts.produceCachedData = true;
     const script = this.isolate.compileScriptSync(code, opts);
     const produced = (script as unknown as { cachedData?: ivm.ExternalCopy<ArrayBuffer> }).cachedData;
-    if (!preludeCache.data && produced) preludeCache.data = produced;
+    if (!cache.data && produced) cache.data = produced;
     return script;
   }
 
@@ -256,7 +289,7 @@ export class CandidateIsolate {
       this.dispose();
       return null;
     }
-    return { isolate: this.isolate, script: this.script, memoryMb: this.memoryMb, prelude: this.prelude, uses: this.uses };
+    return { isolate: this.isolate, script: this.script, memoryMb: this.memoryMb, runtime: this.runtime, uses: this.uses };
   }
 
   private fn(name: string): ivm.Reference<(...a: unknown[]) => unknown> {

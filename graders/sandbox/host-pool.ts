@@ -13,6 +13,7 @@ import { existsSync, readFileSync, statSync, readdirSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { join, resolve } from "node:path";
 import type { FromHost, HostWorkerData } from "./thread-protocol";
+import type { RuntimeScripts } from "./host-bridge";
 
 export interface HostThread {
   worker: Worker;
@@ -51,15 +52,17 @@ function newestSource(dir: string): number {
 }
 
 /** Build dist/ bundles when missing or older than their sources (dev convenience; CI builds first). */
-export function ensureBundles(): { prelude: string; hostScript: string } {
+export function ensureBundles(): { prelude: string; inspect: string; hostScript: string } {
   const prelude = join(DIST, "runtime-prelude.js");
+  const inspect = join(DIST, "runtime-inspect.js");
   const hostScript = join(DIST, "thread-host.js");
   const sources = Math.max(newestSource(join(ROOT, "graders", "runtime", "isolate")), newestSource(join(ROOT, "graders", "sandbox")), newestSource(join(ROOT, "graders", "schedule")));
-  const built = existsSync(prelude) && existsSync(hostScript) ? Math.min(statSync(prelude).mtimeMs, statSync(hostScript).mtimeMs) : 0;
+  const bundles = [prelude, inspect, hostScript];
+  const built = bundles.every((b) => existsSync(b)) ? Math.min(...bundles.map((b) => statSync(b).mtimeMs)) : 0;
   if (built === 0 || (sources > built && existsSync(join(ROOT, "graders", "runtime", "isolate")))) {
     execFileSync(process.execPath, [join(ROOT, "scripts", "build-graders.mjs")], { cwd: ROOT, stdio: "ignore" });
   }
-  return { prelude, hostScript };
+  return { prelude, inspect, hostScript };
 }
 
 function retireHost(h: HostThread): Promise<void> {
@@ -81,21 +84,22 @@ export class HostPool {
 
   private idle: HostThread[] = [];
   private all = new Set<HostThread>();
-  private preludeText: string | null = null;
+  private scripts: RuntimeScripts | null = null;
   private hostScript: string | null = null;
   private spareTimer: NodeJS.Timeout | null = null;
 
-  prelude(): string {
-    if (this.preludeText === null) {
+  /** The candidate runtime's scripts, read once: every host thread of the pool gets these strings. */
+  runtime(): RuntimeScripts {
+    if (this.scripts === null) {
       const b = ensureBundles();
-      this.preludeText = readFileSync(b.prelude, "utf8");
+      this.scripts = { prelude: readFileSync(b.prelude, "utf8"), inspect: readFileSync(b.inspect, "utf8") };
       this.hostScript = b.hostScript;
     }
-    return this.preludeText;
+    return this.scripts;
   }
 
   async acquire(): Promise<HostThread> {
-    this.prelude();
+    this.runtime();
     // The longest idle first: it has had the time to make its spare isolate (spare-isolate.ts).
     const h = this.idle.shift() ?? (await this.spawn());
     h.busy = true;
@@ -151,16 +155,16 @@ export class HostPool {
   }
 
   async warm(n: number): Promise<void> {
-    this.prelude();
+    this.runtime();
     const hs = await Promise.all(Array.from({ length: n }, () => this.spawn()));
     for (const h of hs) this.release(h);
   }
 
   private spawn(): Promise<HostThread> {
     const { port1, port2 } = new MessageChannel();
-    // The prelude goes to a host once, here: sent with every run's start it cost each run a copy of
-    // 180 kB on both threads, and the host's copy a large-object page faulted in and unmapped again.
-    const workerData: HostWorkerData = { cmd: port2, prelude: this.prelude() };
+    // The runtime goes to a host once, here: the prelude sent with every run's start cost each run a
+    // copy of 180 kB on both threads, and the host's copy a large-object page faulted in and unmapped again.
+    const workerData: HostWorkerData = { cmd: port2, runtime: this.runtime() };
     const worker = new Worker(this.hostScript!, { workerData, transferList: [port2], stdout: false, stderr: false });
     const h: HostThread = { worker, cmd: port1, onMessage: null, busy: false, warm: false };
     this.all.add(h);

@@ -8,14 +8,14 @@
  * speedup checks compare (a correct word-frequency's two-worker speedup read 1.12 to 1.47 with kept
  * isolates for workers, 1.24 to 1.32 with new ones, against 1.15 required).
  */
-import { CandidateIsolate, type WarmIsolate } from "./host-bridge";
+import { CandidateIsolate, type RuntimeScripts, type WarmIsolate } from "./host-bridge";
 
 let spare: CandidateIsolate | null = null;
 let warmSpare: CandidateIsolate | null = null;
 let kept: WarmIsolate | null = null;
 
-function fits(x: { memoryMb: number; prelude: string }, memoryMb: number, prelude: string): boolean {
-  return x.memoryMb === memoryMb && x.prelude === prelude;
+function fits(x: { memoryMb: number; runtime: RuntimeScripts }, memoryMb: number, runtime: RuntimeScripts): boolean {
+  return x.memoryMb === memoryMb && x.runtime === runtime;
 }
 
 function disposeIsolate(w: WarmIsolate | null): void {
@@ -32,16 +32,16 @@ function disposeKept(): void {
 }
 
 /** A context in the kept isolate, if it fits; the kept isolate is used up either way. */
-function fromKept(memoryMb: number, prelude: string): CandidateIsolate | null {
+function fromKept(memoryMb: number, runtime: RuntimeScripts): CandidateIsolate | null {
   const w = kept;
   kept = null;
   if (!w) return null;
-  if (!fits(w, memoryMb, prelude)) {
+  if (!fits(w, memoryMb, runtime)) {
     disposeIsolate(w);
     return null;
   }
   try {
-    return new CandidateIsolate(memoryMb, prelude, w);
+    return new CandidateIsolate(memoryMb, runtime, w);
   } catch {
     // The kept isolate failed to make a context (it may be out of memory).
     disposeIsolate(w);
@@ -49,31 +49,31 @@ function fromKept(memoryMb: number, prelude: string): CandidateIsolate | null {
   }
 }
 
-function takeFit(s: CandidateIsolate | null, memoryMb: number, prelude: string): CandidateIsolate | null {
-  if (s && fits(s, memoryMb, prelude) && !s.disposed) return s;
+function takeFit(s: CandidateIsolate | null, memoryMb: number, runtime: RuntimeScripts): CandidateIsolate | null {
+  if (s && fits(s, memoryMb, runtime) && !s.disposed) return s;
   s?.dispose();
   return null;
 }
 
 /** The context for a new run: a warm one only for a main thread (`mayReuse`), else a spare or a new isolate. */
-export function takeSpareIsolate(memoryMb: number, prelude: string, mayReuse: boolean): CandidateIsolate {
+export function takeSpareIsolate(memoryMb: number, runtime: RuntimeScripts, mayReuse: boolean): CandidateIsolate {
   if (mayReuse) {
-    const w = takeFit(warmSpare, memoryMb, prelude) ?? fromKept(memoryMb, prelude);
+    const w = takeFit(warmSpare, memoryMb, runtime) ?? fromKept(memoryMb, runtime);
     warmSpare = null;
     if (w) return w;
   }
-  const s = takeFit(spare, memoryMb, prelude);
+  const s = takeFit(spare, memoryMb, runtime);
   spare = null;
-  return s ?? new CandidateIsolate(memoryMb, prelude);
+  return s ?? new CandidateIsolate(memoryMb, runtime);
 }
 
 /** Make the next runs' contexts (call when idle). */
-export function prepareSpareIsolate(memoryMb: number, prelude: string): void {
-  if (!spare || !fits(spare, memoryMb, prelude)) {
+export function prepareSpareIsolate(memoryMb: number, runtime: RuntimeScripts): void {
+  if (!spare || !fits(spare, memoryMb, runtime)) {
     spare?.dispose();
-    spare = new CandidateIsolate(memoryMb, prelude);
+    spare = new CandidateIsolate(memoryMb, runtime);
   }
-  if (kept && !warmSpare) warmSpare = fromKept(memoryMb, prelude);
+  if (kept && !warmSpare) warmSpare = fromKept(memoryMb, runtime);
 }
 
 /** A clean main-thread run's isolate, for the next warm spare (host-bridge.ts recycle()). */

@@ -10,7 +10,7 @@ import { CandidateThread } from "./candidate-thread";
 import { disposeSpareIsolate, prepareSpareIsolate } from "./spare-isolate";
 import type { FromHost, HostWorkerData, ToHost } from "./thread-protocol";
 
-const { cmd, prelude } = workerData as HostWorkerData;
+const { cmd, runtime } = workerData as HostWorkerData;
 const send = (m: FromHost) => parentPort!.postMessage(m);
 
 /**
@@ -33,13 +33,13 @@ let lastMemoryMb: number | null = null;
 cmd.on("message", (m: ToHost) => {
   if (m.t === "retire") return retire();
   if (m.t === "warm") {
-    if (lastMemoryMb !== null) prepareSpareIsolate(lastMemoryMb, prelude);
+    if (lastMemoryMb !== null) prepareSpareIsolate(lastMemoryMb, runtime);
     return;
   }
   if (m.t === "cool") return disposeSpareIsolate();
   if (m.t !== "start") return;
   lastMemoryMb = m.limits.memoryMb;
-  const thread = new CandidateThread(m, prelude, cmd, send);
+  const thread = new CandidateThread(m, runtime, cmd, send);
   const end = thread.run();
   send({ t: "end", run: m.run, end });
   thread.releaseIsolate();

@@ -2,11 +2,12 @@
 import type { TableBuffers } from "./shared-table";
 import type { RunLimits } from "./run-spec";
 import type { MessagePort } from "node:worker_threads";
+import type { RuntimeScripts } from "./host-bridge";
 
-/** What a host thread is started with (host-pool.ts): its command port and the runtime prelude every isolate evaluates. */
+/** What a host thread is started with (host-pool.ts): its command port and the candidate runtime's scripts. */
 export interface HostWorkerData {
   cmd: MessagePort;
-  prelude: string;
+  runtime: RuntimeScripts;
 }
 
 export type ThreadKind = "main" | "module" | "eval" | "thread";

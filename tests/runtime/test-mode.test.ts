@@ -93,8 +93,9 @@ describe("test mode", () => {
   });
 
   // A graded run sets util.inspect up at its first console call (runtime/isolate/inspect-lib.ts), after
-  // lockIntrinsics: in the main thread, in a worker of the solution's, for console.table and for the
-  // text of an uncaught error, what it prints is what Node prints.
+  // lockIntrinsics, from a script the host compiles into the isolate then: in the main thread, in a
+  // worker of the solution's, for console.table and for the text of an uncaught error, what it prints
+  // is what Node prints, and the script leaves nothing on the global object.
   test("what a graded run prints is formatted as Node formats it, main thread and worker alike", async () => {
     const r = await runProgram(testSpec(
       `import "./solution.js"; export function run(input, s) { return s.print(); }`,
@@ -105,11 +106,12 @@ describe("test mode", () => {
          const w = new Worker("console.log([new Uint8Array(2), { n: null }]); throw new RangeError('in worker');", { eval: true });
          const error = await new Promise((r) => w.on("error", r));
          console.error(error instanceof RangeError, error.message);
-         return 1;
+         return Object.getOwnPropertyNames(globalThis).filter((k) => k.startsWith("__") || ["module", "exports", "require", "load"].includes(k));
        }`,
       null,
     ));
     expect(r.status).toBe("ok");
+    expect(r.value).toEqual([]);
     const out = (stream: string) => r.output.filter((o) => o.stream === stream).map((o) => o.text).join("");
     expect(out("stdout")).toBe(
       "{ a: [ 1, { b: \"it's\" } ] } Map(1) { 1 => Set(1) { 'x' } } %d 5\n" +

@@ -28,12 +28,14 @@ export interface HostFns {
   sab(byteLength: number): SharedArrayBuffer;
   /** A new run-wide id for a shared memory. */
   sharedId(): number;
+  /** The inspect script's value, compiled into this isolate on first request (inspect-lib.ts). */
+  inspectScript(): unknown;
 }
 
 export { CTL } from "../control-cells";
 
 const g = globalThis as unknown as Record<string, unknown>;
-const names = [...HOST_CALLBACKS, "clone"] as const;
+const names = [...HOST_CALLBACKS, "clone", "inspectScript"] as const;
 
 export const host = {} as HostFns;
 export let ctl = new Float64Array(8);

@@ -3,16 +3,19 @@
  *
  * Its set-up (the primordials and their Safe classes, the inspect tables) cost every new isolate about
  * 1.7 ms of CPU on a machine where the whole isolate cost 7.4 (a new isolate per test, three per
- * grading of a small problem), though most graded runs print nothing. So:
+ * grading of a small problem), though most graded runs print nothing. Its code is a script of its own
+ * (inspect-script.ts), which the host compiles into the isolate on request, from a code cache of its own.
  * - `npm run sandbox` (program mode) sets it up in rt.init, before any candidate code, on no clock: it
  *   captures the built-ins untouched, as Node's primordials do, whatever the program rewrites later.
  * - A graded run sets it up at its first console call or uncaught error, on the candidate's clock, as
  *   Node's own first console.log costs several ms. By then lockIntrinsics has frozen the built-ins a
  *   driver relies on; a program that rewrote one of the others (RegExp.prototype, Error.prototype)
  *   before printing gets its own rewrite in what it prints.
- * The prelude's code cache holds the library's bytecode either way (rt.rehearse formats everything).
  */
 import type * as Util from "node-inspect-extracted";
+import { host } from "./host";
+import { previewEntries } from "./collection-iterators";
+import type { InspectDeps } from "./inspect-script";
 
 type InspectLib = typeof Util & {
   /** Full-width code points count 2, combining marks 0: the width Node pads console.table by. */
@@ -22,9 +25,11 @@ type InspectLib = typeof Util & {
 let lib: InspectLib | null = null;
 
 export function inspectLib(): InspectLib {
-  // require, not import: esbuild runs an imported module's body with the prelude, a required one at
-  // its first require.
-  return (lib ??= require("node-inspect-extracted") as InspectLib);
+  if (!lib) {
+    const load = host.inspectScript() as (deps: InspectDeps) => InspectLib;
+    lib = load({ previewEntries });
+  }
+  return lib;
 }
 
 export function inspect(value: unknown, options?: Util.InspectOptions): string {
