@@ -22,18 +22,21 @@ export function summarize(latencies: number[]): { p50: number; p95: number; mean
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), mean: sorted.reduce((s, x) => s + x, 0) / sorted.length };
 }
 
-/** Runs `count` jobs with `concurrency` in flight; returns submissions per second. */
-export async function throughput(count: number, concurrency: number, job: () => Promise<unknown>): Promise<number> {
+/**
+ * Runs at least `count` jobs with `concurrency` in flight, and goes on starting jobs until `minMs` have
+ * passed; returns jobs done per second.
+ */
+export async function throughput(count: number, concurrency: number, job: () => Promise<unknown>, minMs = 0): Promise<number> {
   const started = performance.now();
   let next = 0;
   const lanes = Array.from({ length: concurrency }, async () => {
-    while (next < count) {
+    while (next < count || performance.now() - started < minMs) {
       next++;
       await job();
     }
   });
   await Promise.all(lanes);
-  return count / ((performance.now() - started) / 1000);
+  return next / ((performance.now() - started) / 1000);
 }
 
 /** Sequential latencies of `count` jobs, in ms; `gapMs` of idle time before each (0: back to back). */
