@@ -21,11 +21,13 @@ const previewEntries = {
 
 const node = { bundle: true, platform: "node", format: "cjs", target: "node20", sourcemap: "inline", external: ["isolated-vm", "typescript", "koffi"], logLevel: "warning" };
 const isolate = { bundle: true, platform: "neutral", format: "iife", target: "es2022", logLevel: "warning", mainFields: ["module", "main"] };
-// The inspect script's value is its `load` (runtime/isolate/inspect-script.ts): a CommonJS bundle in a
-// function whose result is the script's completion value, so it defines no global.
+// The inspect script's value is a function that returns its `load` (runtime/isolate/inspect-script.ts):
+// the CommonJS bundle wrapped in a function expression, not called. So the script defines no global and
+// runs nothing when the host evaluates it (outside the watchdog's reach, see host-bridge.ts); the bundle's
+// own top level runs when the runtime calls the function, on the candidate's clock.
 const inspectScript = {
   ...isolate, format: "cjs", plugins: [previewEntries],
-  banner: { js: "(function () {\n\"use strict\";\nconst module = { exports: {} };" }, footer: { js: "return module.exports.load;\n})();" },
+  banner: { js: "(function () {\n\"use strict\";\nconst module = { exports: {} };" }, footer: { js: "return module.exports.load;\n})" },
 };
 const entries = [
   { in: "graders/runtime/isolate/prelude.ts", out: "dist/runtime-prelude.js", opts: isolate },

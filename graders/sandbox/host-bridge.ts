@@ -186,9 +186,10 @@ export class CandidateIsolate {
   }
 
   /**
-   * The inspect script's value (its `load`, runtime/isolate/inspect-script.ts), compiled into this
-   * isolate from its code cache and run in this context: what the runtime asks for the first time it
-   * formats a value.
+   * The inspect script's value (a function returning its `load`, runtime/isolate/inspect-script.ts),
+   * compiled into this isolate from its code cache and evaluated in this context: what the runtime asks
+   * for the first time it formats a value. Evaluating it runs no code, since this is a host call, which
+   * the watchdog cannot stop.
    */
   private inspectScript(): unknown {
     if (this.hooks === DEAD) throw new Error("this run has ended");

@@ -172,6 +172,7 @@ const gradeCases: GradeCase[] = [
   { file: "tamper-array-iterator.ts", verdict: "runtime_error" },
   { file: "tamper-promise-then.ts", verdict: "runtime_error" },
   { file: "tamper-object-prototype-then.ts", verdict: "runtime_error" },
+  { file: "tamper-define-property-before-print.ts", verdict: "time_limit_exceeded" },
   { file: "import-harness.ts", verdict: "compile_error" },
   { file: "type-bomb.ts", verdict: "compile_error" },
   { file: "import-harness.mjs", verdict: "runtime_error" },

@@ -130,4 +130,24 @@ describe("test mode", () => {
     expect(r.status).toBe("runtime_error");
     expect(r.output.map((o) => o.text).join("")).toMatch(/^Uncaught TypeError: bad input\n(    at .*\n)*  code: 'E_BAD'\n\}\n$/);
   });
+
+  // A worker of the solution's is not locked (only threads that run the driver are): it may replace
+  // Object.defineProperty with an endless loop before its first console call, which loads util.inspect,
+  // whose bundle calls it as it starts. That must run where the watchdog can stop it, never inside a
+  // call to the host: the CPU budget ends the run, not the isolate's timeout at 10x the budget in wall
+  // time, whose message ends "(a macrotask never returned)".
+  test("an endless loop that util.inspect's loading runs into is stopped by the CPU budget", async () => {
+    const r = await runProgram(testSpec(
+      `import "./solution.js"; export function run(input, s) { return s.start(); }`,
+      `import { Worker } from "node:worker_threads";
+       export function start() {
+         const w = new Worker("Object.defineProperty = function () { for (;;) {} }; console.log('printed');", { eval: true });
+         return new Promise((r) => w.on("exit", r));
+       }`,
+      null,
+      { limits: resolveLimits({ cpuMs: 500, wallMs: 60_000 }) },
+    ));
+    expect(r.status).toBe("time_limit_exceeded");
+    expect(r.message).toBe("CPU time limit of 500 ms exceeded");
+  }, 30_000);
 });

@@ -26,8 +26,10 @@ let lib: InspectLib | null = null;
 
 export function inspectLib(): InspectLib {
   if (!lib) {
-    const load = host.inspectScript() as (deps: InspectDeps) => InspectLib;
-    lib = load({ previewEntries });
+    // The script's value is a function returning its `load`, called here, where the watchdog can stop
+    // what it runs (a worker may have replaced the Object.defineProperty the bundle's top level calls).
+    const script = host.inspectScript() as () => (deps: InspectDeps) => InspectLib;
+    lib = script()({ previewEntries });
   }
   return lib;
 }

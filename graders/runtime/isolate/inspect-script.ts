@@ -5,8 +5,8 @@
  * new isolate cost about 0.8 ms more CPU, and most graded runs never print. It has a code cache of its
  * own, made like the prelude's after the rehearsal formatted every kind of value (host-bridge.ts).
  *
- * The script's value is `load`: the bundle is wrapped so (scripts/build-graders.mjs), and it defines
- * no global.
+ * The script's value is a function returning `load`: the bundle is wrapped so (scripts/build-graders.mjs),
+ * and evaluating it defines no global and runs nothing.
  */
 import { setPreviewEntries, type PreviewEntries } from "./inspect-preview";
 
