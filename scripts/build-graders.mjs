@@ -1,5 +1,6 @@
-// Bundles what runs outside jest/tsx: the in-isolate runtime (one script evaluated in every candidate
-// isolate) and the host-side scripts that grader processes and their threads load. Output: dist/.
+// Bundles what runs outside jest/tsx: the in-isolate runtime (a prelude evaluated in every candidate
+// isolate, and util.inspect's script, compiled into one at its first use) and the host-side scripts that
+// grader processes and their threads load. Output: dist/.
 import { build } from "esbuild";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
