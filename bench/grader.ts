@@ -20,6 +20,7 @@ import { gradeInRawIsolate } from "./isolate-floor";
 import { firstLogCost, type FirstLogFigures } from "./first-log";
 import { processTreeCpuMs } from "./process-tree-cpu";
 import { latencies, summarize, tally, throughput, type LegFigures } from "./stats";
+import { judgeAims } from "./aims";
 
 function parseArgs(argv: string[]): { problem: string; n: number } {
   let problem = join(__dirname, "../tests/fixtures/grader/packages/double");
@@ -171,6 +172,15 @@ async function main(): Promise<void> {
   const price = (l: FirstLogFigures["program"]) => `p50 ${f2(l.first.p50)} ms of virtual time (p95 ${f2(l.first.p95)}), the same call again ${f2(l.again.p50)} ms (p95 ${f2(l.again.p95)})`;
   console.log(`a fresh isolate's first console.log costs the candidate ${price(log.program)}: no formatting warm-up in new isolates`);
   console.log(`  in a graded run, where it also sets util.inspect up: ${price(log.graded)}`);
+  console.log("\naims (issue 3):");
+  const aims = judgeAims({
+    latencyBackToBack: ours.p50 / floor.p50,
+    latencyIdle: ours.idle.p50 / floor.idle.p50,
+    throughputVsChecking: ours.throughput / perProcess.throughput,
+    throughputVsTranspiling: ours.throughput / transpiling.throughput,
+    allAccepted: rows.every((r) => /^accepted×\d+$/.test(r.verdicts)),
+  });
+  for (const a of aims) console.log(`  ${a.line}`);
 }
 
 main().then(
